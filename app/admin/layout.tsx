@@ -1,0 +1,19 @@
+import type { ReactNode } from "react";
+import { AppShell } from "@/components/shell/app-shell";
+import { UserMenu } from "@/components/shell/user-menu";
+import { pageCentral } from "@/lib/pages";
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const actor = await pageCentral("/admin");
+  const nav = [
+    { href: "/admin", label: "Home", exact: true },
+    { href: "/admin/entities", label: "Local entities" },
+    ...(actor.isAdmin ? [{ href: "/admin/operators", label: "Operators" }] : []),
+    { href: "/admin/outbox", label: "Outbox" },
+  ];
+  return (
+    <AppShell area="Central area" title="Central Marketing" nav={nav} user={<UserMenu name={actor.name} email={actor.email} />}>
+      {children}
+    </AppShell>
+  );
+}

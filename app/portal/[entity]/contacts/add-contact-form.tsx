@@ -1,0 +1,59 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { useForm } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field, FormError, FormSuccess } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { contactFormSchema, type ContactFormInput } from "@/lib/contacts/schemas";
+import { addContactAction } from "./actions";
+
+export function AddContactForm({ entity }: { entity: string }) {
+  const router = useRouter();
+  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  const [pending, startTransition] = useTransition();
+  const form = useForm<ContactFormInput>({
+    resolver: zodResolver(contactFormSchema),
+    defaultValues: { entity, email: "", firstName: "", lastName: "" },
+  });
+  const { errors } = form.formState;
+
+  const onSubmit = form.handleSubmit((values) =>
+    startTransition(async () => {
+      setMessage(undefined);
+      const res = await addContactAction(values);
+      if (!res.ok) {
+        for (const [f, m] of Object.entries(res.fieldErrors ?? {})) form.setError(f as keyof ContactFormInput, { message: m });
+        if (!res.fieldErrors) setMessage({ ok: false, text: res.error });
+        return;
+      }
+      form.reset({ entity, email: "", firstName: "", lastName: "" });
+      setMessage({ ok: true, text: `${values.email} was added.` });
+      router.refresh();
+    }),
+  );
+
+  return (
+    <Card className="h-fit">
+      <h2 className="mb-4 text-sm font-semibold text-slate-900">Add a contact</h2>
+      <form onSubmit={onSubmit} noValidate className="space-y-3">
+        {message?.ok ? <FormSuccess message={message.text} /> : <FormError message={message?.text} />}
+        <Field id="c-email" label="Email" error={errors.email?.message}>
+          <Input id="c-email" type="email" aria-invalid={!!errors.email} {...form.register("email")} />
+        </Field>
+        <Field id="c-first" label="First name" error={errors.firstName?.message}>
+          <Input id="c-first" aria-invalid={!!errors.firstName} {...form.register("firstName")} />
+        </Field>
+        <Field id="c-last" label="Last name" error={errors.lastName?.message}>
+          <Input id="c-last" aria-invalid={!!errors.lastName} {...form.register("lastName")} />
+        </Field>
+        <Button type="submit" className="w-full" disabled={pending}>
+          {pending ? "Adding…" : "Add contact"}
+        </Button>
+      </form>
+    </Card>
+  );
+}

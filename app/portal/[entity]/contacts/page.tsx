@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { getDb } from "@/db";
+import { PageHeader } from "@/components/ui/card";
+import { contactSortable, listContacts, type ContactStatus } from "@/lib/contacts/queries";
+import { pageEntity } from "@/lib/pages";
+import { firstParam, parseTableQuery, type SearchParams } from "@/lib/tables/params";
+import { AddContactForm } from "./add-contact-form";
+import { ContactsTable } from "./contacts-table";
+
+export const metadata: Metadata = { title: "Contacts" };
+
+const statuses = ["active", "unsubscribed", "bounced"] as const;
+
+export default async function ContactsPage(props: { params: Promise<{ entity: string }>; searchParams: Promise<SearchParams> }) {
+  const { entity: slug } = await props.params;
+  const { entity } = await pageEntity(`/portal/${slug}/contacts`, slug);
+  const sp = await props.searchParams;
+  const query = parseTableQuery(sp, contactSortable, { sort: "lastName" });
+  const status = statuses.find((s) => s === firstParam(sp, "status")) as ContactStatus | undefined;
+  const { rows, total } = await listContacts(getDb(), entity.id, { ...query, status });
+  return (
+    <>
+      <PageHeader title="Contacts" description={`The recipients of ${entity.label}. Only your entity sees them.`} />
+      <div className="grid gap-6 lg:grid-cols-[1fr_280px]">
+        <ContactsTable rows={rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }))} total={total} />
+        <AddContactForm entity={entity.internalName} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import Link from "next/link";
+import { getDb } from "@/db";
+import { StatusBar } from "@/components/charts/status-bar";
+import { Card, PageHeader } from "@/components/ui/card";
+import { contactStatusCounts } from "@/lib/contacts/queries";
+import { pageEntity } from "@/lib/pages";
+
+export default async function PortalHome({ params }: { params: Promise<{ entity: string }> }) {
+  const { entity: slug } = await params;
+  const { actor, entity } = await pageEntity(`/portal/${slug}`, slug);
+  const counts = await contactStatusCounts(getDb(), entity.id);
+  const n = (s: string) => counts.find((c) => c.status === s)?.n ?? 0;
+  const total = counts.reduce((s, c) => s + c.n, 0);
+  return (
+    <>
+      <PageHeader title={`Welcome, ${actor.name.split(" ")[0]}`} description={`The portal of ${entity.label}.`} />
+      <div className="grid gap-4 md:grid-cols-2">
+        <Card>
+          <h2 className="text-sm font-semibold text-slate-900">Contacts</h2>
+          <p className="mt-1 text-3xl font-semibold text-slate-900">{total.toLocaleString("en")}</p>
+          <div className="mt-4">
+            <StatusBar
+              title="By status"
+              segments={[
+                { label: "Active", value: n("active"), className: "bg-emerald-500" },
+                { label: "Unsubscribed", value: n("unsubscribed"), className: "bg-amber-400" },
+                { label: "Bounced", value: n("bounced"), className: "bg-red-500" },
+              ]}
+            />
+          </div>
+          <Link href={`/portal/${entity.internalName}/contacts`} className="mt-4 inline-block text-sm font-medium text-blue-700 hover:underline">
+            Open the contact list
+          </Link>
+        </Card>
+        <Card>
+          <h2 className="text-sm font-semibold text-slate-900">Campaign catalog</h2>
+          <p className="mt-2 text-sm text-slate-600">
+            Packages that the central team offers to {entity.label} will be listed here once the catalog opens. No package is offered yet.
+          </p>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+import { eq, sql } from "drizzle-orm";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDb, getDb } from "./index";
+import { migrateDatabase } from "./migrate";
+import { DEMO_PASSWORD, seedDemoData } from "./seed";
+import { users } from "./schema";
+import { verifyPassword } from "../lib/auth/password";
+
+// The demo seed only loads into an empty database, so this file gets a database of its own.
+describe("demo data", () => {
+  const base = process.env.DATABASE_URL!;
+  const name = `seed_${Date.now()}`;
+  beforeAll(async () => {
+    const admin = postgres(base, { max: 1 });
+    await admin.unsafe(`create database ${name}`);
+    await admin.end();
+    process.env.DATABASE_URL = base.replace(/\/[^/?]+(\?|$)/, `/${name}$1`);
+    await closeDb();
+    await migrateDatabase(process.env.DATABASE_URL);
+  });
+  afterAll(async () => {
+    await closeDb();
+    process.env.DATABASE_URL = base;
+    const admin = postgres(base, { max: 1 });
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  });
+
+  it("loads a central entity, three local entities with two operators each and hundreds of contacts, once", async () => {
+    expect(await seedDemoData()).toBe(true);
+    const db = getDb();
+    const [counts] = await db.execute<{ locals: number; centrals: number; admins: number; contacts: number; min_ops: number }>(sql`
+      select (select count(*)::int from entities where kind = 'local') as locals,
+             (select count(*)::int from users where role = 'central') as centrals,
+             (select count(*)::int from users where is_admin) as admins,
+             (select count(*)::int from contacts) as contacts,
+             (select min(n)::int from (select count(*) as n from entity_memberships m join users u on u.id = m.user_id
+                where u.email not like 'regional%' group by m.entity_id) x) as min_ops`);
+    expect(counts).toEqual({ locals: 3, centrals: 2, admins: 1, contacts: 900, min_ops: 2 });
+    const admin = await db.query.users.findFirst({ where: eq(users.email, "admin@central.demo") });
+    expect(await verifyPassword(DEMO_PASSWORD, admin!.passwordHash)).toBe(true);
+    expect(await seedDemoData()).toBe(false);
+  });
+});

@@ -1,0 +1,76 @@
+import { count } from "drizzle-orm";
+import { hashPassword } from "../lib/auth/password";
+import { closeDb, getDb, type Tx } from "./index";
+import { contacts, entities, entityGroupMembers, entityMemberships, users } from "./schema";
+
+export const DEMO_PASSWORD = "demo-password";
+
+const LOCAL_ENTITIES = [
+  { label: "Paris Nord", internalName: "paris-nord", city: "Paris", ops: ["amelie", "bastien"] },
+  { label: "Lyon Centre", internalName: "lyon-centre", city: "Lyon", ops: ["chloe", "damien"] },
+  { label: "Marseille Port", internalName: "marseille-port", city: "Marseille", ops: ["elodie", "fabien"] },
+] as const;
+
+const FIRST = ["Alice", "Bruno", "Camille", "David", "Emma", "Farid", "Giulia", "Hugo", "Ines", "Jules", "Karim", "Léa", "Marc", "Nina", "Omar", "Paul"];
+const LAST = ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau", "Simon", "Laurent", "Lefebvre", "Michel", "Garcia", "Roux", "Fournier", "Girard"];
+
+/** Loads the demo network into an empty database; does nothing when any entity exists. */
+export async function seedDemoData(opts: { contactsPerEntity?: number } = {}): Promise<boolean> {
+  const db = getDb();
+  const [existing] = await db.select({ n: count() }).from(entities);
+  if ((existing?.n ?? 0) > 0) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    await tx.insert(entities).values({ kind: "central", label: "Central Marketing", internalName: "central", email: "marketing@central.demo" });
+    await tx.insert(users).values([
+      { email: "admin@central.demo", name: "Claire Admin", role: "central", isAdmin: true, passwordHash },
+      { email: "operator@central.demo", name: "Olivier Operator", role: "central", passwordHash },
+    ]);
+    const regional = await insertUser(tx, "regional@network.demo", "Rémi Regional", passwordHash);
+    for (const spec of LOCAL_ENTITIES) {
+      const [entity] = await tx
+        .insert(entities)
+        .values({ kind: "local", label: spec.label, internalName: spec.internalName, email: `contact@${spec.internalName}.demo`, phone: "+33 1 23 45 67 89", address: `1 place de la Mairie, ${spec.city}` })
+        .returning({ id: entities.id });
+      const ids = [];
+      for (const op of spec.ops) {
+        ids.push(await insertUser(tx, `${op}@${spec.internalName}.demo`, `${op[0]!.toUpperCase()}${op.slice(1)} ${spec.city}`, passwordHash));
+      }
+      await tx.insert(entityMemberships).values([...ids, regional].map((userId) => ({ entityId: entity!.id, userId })));
+      await tx.insert(entityGroupMembers).values([
+        { entityId: entity!.id, group: "package_notification", userId: ids[0]! },
+        { entityId: entity!.id, group: "order_reviewers", userId: ids[1]! },
+        { entityId: entity!.id, group: "campaign_reviewers", userId: ids[1]! },
+      ]);
+      await tx.insert(contacts).values(demoContacts(entity!.id, spec.internalName, spec.city, opts.contactsPerEntity ?? 300));
+    }
+  });
+  return true;
+}
+
+async function insertUser(tx: Tx, email: string, name: string, passwordHash: string): Promise<string> {
+  const [u] = await tx.insert(users).values({ email, name, role: "local", passwordHash }).returning({ id: users.id });
+  return u!.id;
+}
+
+function demoContacts(entityId: string, slug: string, city: string, n: number) {
+  return Array.from({ length: n }, (_, i) => {
+    const first = FIRST[i % FIRST.length]!;
+    const last = LAST[(i * 7) % LAST.length]!;
+    return {
+      entityId,
+      email: `${first.toLowerCase().normalize("NFD").replace(/[^a-z]/g, "")}.${last.toLowerCase()}.${i}@${slug}.customers.demo`,
+      firstName: first,
+      lastName: last,
+      attributes: { city, store: `${slug}-${(i % 3) + 1}` },
+      // A few opted out or bounced, so that statuses are visible from the start.
+      status: i % 37 === 0 ? ("unsubscribed" as const) : i % 53 === 0 ? ("bounced" as const) : ("active" as const),
+    };
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const loaded = await seedDemoData();
+  console.log(loaded ? "demo data loaded" : "database not empty: demo data left alone");
+  await closeDb();
+}

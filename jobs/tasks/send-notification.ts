@@ -1,0 +1,61 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Task } from "graphile-worker";
+import { z } from "zod";
+import { getDb } from "../../db";
+import { notifications } from "../../db/schema";
+import { getTransport, mailFrom } from "../../lib/mail/transport";
+import { isEmailTemplate, renderEmail } from "../../lib/notifications/templates";
+
+const payloadSchema = z.object({ notificationId: z.uuid() });
+
+function messageDomain(): string {
+  try {
+    return new URL(process.env.APP_URL ?? "http://localhost").hostname || "localhost";
+  } catch {
+    return "localhost";
+  }
+}
+
+/**
+ * Sends one outbox row. The row is claimed with a guarded UPDATE, so a retried or duplicated job
+ * finds it `sent` and does nothing. The Message-ID is derived from the row id: if a crash falls
+ * between the SMTP server's acceptance and our commit, a resend carries the same id and the
+ * receiving side can recognise it; that window is the only one left.
+ */
+export const sendNotification: Task = async (rawPayload, helpers) => {
+  const { notificationId } = payloadSchema.parse(rawPayload);
+  const db = getDb();
+  const [row] = await db
+    .update(notifications)
+    .set({ status: "sending", attempts: sql`${notifications.attempts} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(notifications.id, notificationId), inArray(notifications.status, ["queued", "failed", "sending"])))
+    .returning();
+  if (!row) {
+    helpers.logger.debug(`notification ${notificationId} already sent or gone`);
+    return;
+  }
+  if (!isEmailTemplate(row.template)) throw new Error(`unknown email template ${row.template}`);
+  const email = renderEmail(row.template, row.payload as never);
+  try {
+    const info = await getTransport().sendMail({
+      from: mailFrom(),
+      to: row.recipient,
+      subject: email.subject,
+      text: email.text,
+      html: email.html,
+      messageId: `<${row.id}@${messageDomain()}>`,
+      headers: { "X-DM-Template": row.template },
+    });
+    await db
+      .update(notifications)
+      .set({ status: "sent", providerMessageId: info.messageId, sentAt: sql`now()`, lastError: null, updatedAt: sql`now()` })
+      .where(eq(notifications.id, row.id));
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    await db
+      .update(notifications)
+      .set({ status: "failed", lastError: message.slice(0, 1000), updatedAt: sql`now()` })
+      .where(eq(notifications.id, row.id));
+    throw err; // graphile-worker retries with exponential backoff up to max_attempts
+  }
+};

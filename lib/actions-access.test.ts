@@ -1,0 +1,142 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { count } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "../db";
+import * as schema from "../db/schema";
+import { actionRegistry } from "./actions-registry";
+import type { Actor } from "./auth/actor";
+import { twoTenants } from "./testing/factories";
+
+// A valid-looking input for each action, so that refusals come from access checks, not from zod.
+function sampleInput(name: string, entity: string): Record<string, unknown> {
+  const ids = { members: [], packageNotification: [], orderReviewers: [], campaignReviewers: [] };
+  const entityForm = { label: "X", internalName: `x-${Date.now()}`, email: "", phone: "", address: "", parentId: "", ...ids };
+  const inputs: Record<string, Record<string, unknown>> = {
+    createEntity: entityForm,
+    updateEntity: { ...entityForm, id: "00000000-0000-4000-8000-000000000000" },
+    importEntities: { rows: [{ label: "X", internalName: `x-${Date.now()}`, email: "", phone: "", address: "", parent: "" }] },
+    inviteOperator: { email: "new@test.local", name: "New", role: "central", isAdmin: false, entityIds: [] },
+    addContact: { entity, email: "someone@test.local", firstName: "Some", lastName: "One" },
+  };
+  return inputs[name] ?? {};
+}
+
+async function tableCounts(): Promise<Record<string, number>> {
+  const db = getDb();
+  const tables = Object.entries(schema).filter(([, v]) => v && typeof v === "object" && Symbol.for("drizzle:IsDrizzleTable") in (v as object));
+  const out: Record<string, number> = {};
+  for (const [name, table] of tables) {
+    const [row] = await db.select({ n: count() }).from(table as typeof schema.users);
+    out[name] = row!.n;
+  }
+  return out;
+}
+
+describe("every server action goes through the access wrapper", () => {
+  let t: Awaited<ReturnType<typeof twoTenants>>;
+  beforeAll(async () => {
+    t = await twoTenants();
+  });
+
+  const byAccess = (a: string) => actionRegistry.filter((d) => d.access === a);
+
+  it("refuses every non-public action without a session, writing nothing", async () => {
+    const before = await tableCounts();
+    for (const def of actionRegistry.filter((d) => d.access !== "public")) {
+      const res = await def.run(null, sampleInput(def.name, t.a.internalName));
+      expect(res, def.name).toMatchObject({ ok: false });
+      expect(["unauthenticated", "not_found"], def.name).toContain((res as { code: string }).code);
+    }
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it("refuses central and admin actions to local operators", async () => {
+    const before = await tableCounts();
+    for (const def of [...byAccess("central"), ...byAccess("admin")]) {
+      const res = await def.run(t.opA, sampleInput(def.name, t.a.internalName));
+      expect(res, def.name).toMatchObject({ ok: false, code: "not_found" });
+    }
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it("refuses admin actions to central operators who are not administrators", async () => {
+    for (const def of byAccess("admin")) {
+      const res = await def.run(t.central, sampleInput(def.name, t.a.internalName));
+      expect(res, def.name).toMatchObject({ ok: false, code: "forbidden" });
+    }
+  });
+
+  it("refuses entity actions aimed at another entity, or at none, writing nothing", async () => {
+    const entityActions = byAccess("entity");
+    expect(entityActions.length).toBeGreaterThan(0);
+    const before = await tableCounts();
+    const attempts: [Actor, unknown][] = [
+      [t.opA, sampleInput("", t.b.internalName)],
+      [t.opB, sampleInput("", t.a.internalName)],
+      [t.central, sampleInput("", t.a.internalName)],
+    ];
+    for (const def of entityActions) {
+      for (const [actor, base] of attempts) {
+        const input = { ...sampleInput(def.name, "x"), entity: (base as { entity: string }).entity };
+        expect(await def.run(actor, input), def.name).toMatchObject({ ok: false, code: "not_found" });
+      }
+      expect(await def.run(t.opA, { ...sampleInput(def.name, "x"), entity: undefined })).toMatchObject({ ok: false, code: "not_found" });
+    }
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it("lets the entity's own operator act on it", async () => {
+    for (const def of byAccess("entity")) {
+      expect(await def.run(t.opA, sampleInput(def.name, t.a.internalName)), def.name).toMatchObject({ ok: true });
+    }
+  });
+
+  it("covers every action that a 'use server' file exposes", () => {
+    const registered = new Set(actionRegistry.map((d) => d.name));
+    const files = walk(path.resolve(import.meta.dirname, "../app")).filter((f) => /\.tsx?$/.test(f));
+    const serverFiles = files.filter((f) => /^\s*["']use server["']/.test(readFileSync(f, "utf8")));
+    expect(serverFiles.length).toBeGreaterThan(0);
+    for (const file of serverFiles) {
+      const src = readFileSync(file, "utf8");
+      const exported = [...src.matchAll(/export async function (\w+)/g)].length;
+      const invoked = [...src.matchAll(/invoke\((\w+)/g)].map((m) => m[1]!);
+      // Every exported server function must call invoke() on a registered definition.
+      expect(invoked.length, `${file} exports ${exported} action(s) but invokes ${invoked.length}`).toBe(exported);
+      const imports = new Map([...src.matchAll(/import \{([^}]+)\} from "@\/lib\/[\w/-]+\/actions"/g)].flatMap((m) =>
+        m[1]!.split(",").map((s) => {
+          const [orig, alias] = s.trim().split(/\s+as\s+/);
+          return [alias ?? orig!, orig!] as const;
+        }),
+      ));
+      for (const local of invoked) {
+        const def = imports.get(local);
+        expect(def, `${file}: ${local} must come from a lib/*/actions module`).toBeDefined();
+      }
+    }
+    const defs = actionRegistry.map((d) => d.name);
+    expect(registered.size).toBe(defs.length);
+  });
+
+  it("registers every action definition of every lib/*/actions module", async () => {
+    const modules = walk(path.resolve(import.meta.dirname)).filter((f) => f.endsWith("/actions.ts"));
+    let seen = 0;
+    for (const file of modules) {
+      const mod = (await import(file)) as Record<string, unknown>;
+      for (const [name, value] of Object.entries(mod)) {
+        if (value && typeof value === "object" && "run" in value && "access" in value) {
+          seen++;
+          expect(actionRegistry, `${file}: ${name} is not in lib/actions-registry.ts`).toContain(value);
+        }
+      }
+    }
+    expect(seen).toBe(actionRegistry.length);
+  });
+});
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = path.join(dir, name);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}

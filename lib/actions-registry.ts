@@ -1,0 +1,20 @@
+import type { ActionDef } from "@/lib/actions";
+import { acceptInvitationDef, requestSignInLinkDef } from "@/lib/auth/actions";
+import { addContactDef } from "@/lib/contacts/actions";
+import { createEntity, importEntitiesAction, updateEntity } from "@/lib/entities/actions";
+import { inviteOperatorDef } from "@/lib/operators/actions";
+
+/**
+ * Every server action, by name. The access test walks this list and refuses each action to the
+ * wrong role and the wrong tenant; another test checks that every `"use server"` file only
+ * invokes actions listed here, so a new action cannot skip the proof.
+ */
+export const actionRegistry: ActionDef<never, unknown>[] = [
+  requestSignInLinkDef,
+  acceptInvitationDef,
+  createEntity,
+  updateEntity,
+  importEntitiesAction,
+  inviteOperatorDef,
+  addContactDef,
+] as unknown as ActionDef<never, unknown>[];

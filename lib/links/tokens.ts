@@ -1,0 +1,69 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { actionTokens } from "@/db/schema";
+
+export type TokenPurpose = (typeof actionTokens.$inferSelect)["purpose"];
+
+export const TOKEN_TTL_MS: Record<TokenPurpose, number> = {
+  sign_in: 15 * 60 * 1000,
+  invitation: 7 * 24 * 60 * 60 * 1000,
+};
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** Creates a one-time token; only its hash is stored. Returns the raw token for the email link. */
+export async function createActionToken(
+  db: DbOrTx,
+  params: { purpose: TokenPurpose; email: string; userId?: string | null; entityId?: string | null; now?: Date },
+): Promise<{ id: string; token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString("base64url");
+  const now = params.now ?? new Date();
+  const expiresAt = new Date(now.getTime() + TOKEN_TTL_MS[params.purpose]);
+  const [row] = await db
+    .insert(actionTokens)
+    .values({
+      tokenHash: hashToken(token),
+      purpose: params.purpose,
+      email: params.email,
+      userId: params.userId ?? null,
+      entityId: params.entityId ?? null,
+      expiresAt,
+    })
+    .returning({ id: actionTokens.id });
+  return { id: row!.id, token, expiresAt };
+}
+
+export type TokenState =
+  | { state: "valid"; token: typeof actionTokens.$inferSelect }
+  | { state: "used" | "expired" | "unknown" };
+
+/** Reads a token without using it: a link page must not spend the token on a mere GET. */
+export async function inspectActionToken(db: DbOrTx, token: string, purpose?: TokenPurpose): Promise<TokenState> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return { state: "unknown" };
+  const row = await db.query.actionTokens.findFirst({ where: eq(actionTokens.tokenHash, hashToken(token)) });
+  if (!row || (purpose && row.purpose !== purpose)) return { state: "unknown" };
+  if (row.usedAt) return { state: "used" };
+  if (row.expiresAt.getTime() <= Date.now()) return { state: "expired" };
+  return { state: "valid", token: row };
+}
+
+/** Spends a token atomically: of two concurrent uses, exactly one gets the row back. */
+export async function consumeActionToken(db: DbOrTx, token: string, purpose: TokenPurpose) {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  const [row] = await db
+    .update(actionTokens)
+    .set({ usedAt: sql`now()` })
+    .where(
+      and(
+        eq(actionTokens.tokenHash, hashToken(token)),
+        eq(actionTokens.purpose, purpose),
+        isNull(actionTokens.usedAt),
+        gt(actionTokens.expiresAt, sql`now()`),
+      ),
+    )
+    .returning();
+  return row ?? null;
+}

@@ -1,0 +1,44 @@
+import { and, asc, count, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { invitations, users } from "@/db/schema";
+import { likePattern, type TableQuery } from "@/lib/tables/params";
+
+export const operatorSortable = ["name", "email", "role", "createdAt"] as const;
+export type OperatorSort = (typeof operatorSortable)[number];
+
+export async function listOperators(db: DbOrTx, query: TableQuery<OperatorSort> & { role?: "central" | "local" }) {
+  const filters: SQL[] = [];
+  if (query.q) filters.push(or(ilike(users.name, likePattern(query.q)), ilike(users.email, likePattern(query.q)))!);
+  if (query.role) filters.push(eq(users.role, query.role));
+  const where = filters.length ? and(...filters) : undefined;
+  const column = { name: users.name, email: users.email, role: users.role, createdAt: users.createdAt }[query.sort];
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: users.id,
+        name: users.name,
+        email: users.email,
+        role: users.role,
+        isAdmin: users.isAdmin,
+        createdAt: users.createdAt,
+        entities: sql<string>`coalesce((select string_agg(e.label, ', ' order by e.label) from entity_memberships m join entities e on e.id = m.entity_id where m.user_id = ${users.id}), '')`,
+      })
+      .from(users)
+      .where(where)
+      .orderBy(query.desc ? sql`${column} desc` : sql`${column} asc`, asc(users.id))
+      .limit(query.perPage)
+      .offset((query.page - 1) * query.perPage),
+    db.select({ n: count() }).from(users).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+export type OperatorRow = Awaited<ReturnType<typeof listOperators>>["rows"][number];
+
+export async function listPendingInvitations(db: DbOrTx) {
+  return db
+    .select({ id: invitations.id, email: invitations.email, name: invitations.name, role: invitations.role, createdAt: invitations.createdAt })
+    .from(invitations)
+    .where(sql`${invitations.acceptedAt} is null`)
+    .orderBy(sql`${invitations.createdAt} desc`)
+    .limit(50);
+}
