@@ -95,7 +95,7 @@ export function DataTable<Row extends { id: string }>(props: {
                 {hg.headers.map((header) => {
                   const sorted = header.column.getIsSorted();
                   return (
-                    <th key={header.id} scope="col" className="px-4 py-2.5 font-medium" aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}>
+                    <th key={header.id} scope="col" className="whitespace-nowrap px-4 py-2.5 font-medium" aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}>
                       {header.isPlaceholder ? null : header.column.getCanSort() ? (
                         <button type="button" className="inline-flex items-center gap-1 uppercase hover:text-slate-900" onClick={header.column.getToggleSortingHandler()}>
                           {flexRender(header.column.columnDef.header, header.getContext())}
@@ -114,7 +114,7 @@ export function DataTable<Row extends { id: string }>(props: {
             {table.getRowModel().rows.map((row) => (
               <tr key={row.id} className="hover:bg-slate-50">
                 {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className="px-4 py-2.5 align-middle">
+                  <td key={cell.id} className="whitespace-nowrap px-4 py-2.5 align-middle">
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </td>
                 ))}

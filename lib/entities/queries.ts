@@ -35,7 +35,7 @@ export async function listEntities(db: DbOrTx, query: TableQuery<EntitySort> & {
         phone: entities.phone,
         parentLabel: parent.label,
         createdAt: entities.createdAt,
-        operators: sql<number>`(select count(*)::int from ${entityMemberships} m where m.entity_id = ${entities.id})`,
+        operators: sql<number>`(select count(*)::int from ${entityMemberships} m where m.entity_id = "entities"."id")`,
       })
       .from(entities)
       .leftJoin(parent, eq(parent.id, entities.parentId))

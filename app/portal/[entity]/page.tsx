@@ -3,12 +3,13 @@ import { getDb } from "@/db";
 import { StatusBar } from "@/components/charts/status-bar";
 import { Card, PageHeader } from "@/components/ui/card";
 import { contactStatusCounts } from "@/lib/contacts/queries";
+import { getPortalEntity } from "@/lib/entities/portal";
 import { pageEntity } from "@/lib/pages";
 
 export default async function PortalHome({ params }: { params: Promise<{ entity: string }> }) {
   const { entity: slug } = await params;
   const { actor, entity } = await pageEntity(`/portal/${slug}`, slug);
-  const counts = await contactStatusCounts(getDb(), entity.id);
+  const [counts, details] = await Promise.all([contactStatusCounts(getDb(), entity.id), getPortalEntity(getDb(), entity.id, actor.userId)]);
   const n = (s: string) => counts.find((c) => c.status === s)?.n ?? 0;
   const total = counts.reduce((s, c) => s + c.n, 0);
   return (
@@ -33,12 +34,25 @@ export default async function PortalHome({ params }: { params: Promise<{ entity:
           </Link>
         </Card>
         <Card>
-          <h2 className="text-sm font-semibold text-slate-900">Campaign catalog</h2>
-          <p className="mt-2 text-sm text-slate-600">
-            Packages that the central team offers to {entity.label} will be listed here once the catalog opens. No package is offered yet.
-          </p>
+          <h2 className="text-sm font-semibold text-slate-900">{entity.label}</h2>
+          <dl className="mt-3 grid grid-cols-[110px_1fr] gap-y-2 text-sm">
+            <dt className="text-slate-500">Email</dt>
+            <dd>{details.entity.email ?? "—"}</dd>
+            <dt className="text-slate-500">Phone</dt>
+            <dd>{details.entity.phone ?? "—"}</dd>
+            <dt className="text-slate-500">Address</dt>
+            <dd>{details.entity.address ?? "—"}</dd>
+            <dt className="text-slate-500">Your groups</dt>
+            <dd>{details.groups.length ? details.groups.map((g) => groupLabels[g]).join(", ") : "None"}</dd>
+          </dl>
         </Card>
       </div>
     </>
   );
 }
+
+const groupLabels = {
+  package_notification: "Package notification",
+  order_reviewers: "Order reviewers",
+  campaign_reviewers: "Campaign reviewers",
+} as const;

@@ -5,15 +5,16 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
-import { Field, FormError, FormSuccess } from "@/components/ui/field";
+import { Dialog } from "@/components/ui/dialog";
+import { Field, FormError } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { contactFormSchema, type ContactFormInput } from "@/lib/contacts/schemas";
 import { addContactAction } from "./actions";
 
 export function AddContactForm({ entity }: { entity: string }) {
   const router = useRouter();
-  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  const [open, setOpen] = useState(false);
+  const [message, setMessage] = useState<string>();
   const [pending, startTransition] = useTransition();
   const form = useForm<ContactFormInput>({
     resolver: zodResolver(contactFormSchema),
@@ -27,20 +28,19 @@ export function AddContactForm({ entity }: { entity: string }) {
       const res = await addContactAction(values);
       if (!res.ok) {
         for (const [f, m] of Object.entries(res.fieldErrors ?? {})) form.setError(f as keyof ContactFormInput, { message: m });
-        if (!res.fieldErrors) setMessage({ ok: false, text: res.error });
+        if (!res.fieldErrors) setMessage(res.error);
         return;
       }
       form.reset({ entity, email: "", firstName: "", lastName: "" });
-      setMessage({ ok: true, text: `${values.email} was added.` });
+      setOpen(false);
       router.refresh();
     }),
   );
 
   return (
-    <Card className="h-fit">
-      <h2 className="mb-4 text-sm font-semibold text-slate-900">Add a contact</h2>
+    <Dialog open={open} onOpenChange={setOpen} title="Add a contact" description="The contact joins your entity's list only." trigger={<Button>Add contact</Button>}>
       <form onSubmit={onSubmit} noValidate className="space-y-3">
-        {message?.ok ? <FormSuccess message={message.text} /> : <FormError message={message?.text} />}
+        <FormError message={message} />
         <Field id="c-email" label="Email" error={errors.email?.message}>
           <Input id="c-email" type="email" aria-invalid={!!errors.email} {...form.register("email")} />
         </Field>
@@ -54,6 +54,6 @@ export function AddContactForm({ entity }: { entity: string }) {
           {pending ? "Adding…" : "Add contact"}
         </Button>
       </form>
-    </Card>
+    </Dialog>
   );
 }

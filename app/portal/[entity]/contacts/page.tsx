@@ -20,11 +20,12 @@ export default async function ContactsPage(props: { params: Promise<{ entity: st
   const { rows, total } = await listContacts(getDb(), entity.id, { ...query, status });
   return (
     <>
-      <PageHeader title="Contacts" description={`The recipients of ${entity.label}. Only your entity sees them.`} />
-      <div className="grid gap-6 lg:grid-cols-[1fr_280px]">
-        <ContactsTable rows={rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }))} total={total} />
-        <AddContactForm entity={entity.internalName} />
-      </div>
+      <PageHeader
+        title="Contacts"
+        description={`The recipients of ${entity.label}. Only your entity sees them.`}
+        actions={<AddContactForm entity={entity.internalName} />}
+      />
+      <ContactsTable rows={rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }))} total={total} />
     </>
   );
 }

@@ -1,0 +1,56 @@
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+
+// `npm test`: unit and integration tests (vitest), a production build, then the browser tests
+// (Playwright), and one closing line that counts them all.
+const root = path.resolve(import.meta.dirname, "../..");
+const results = path.join(root, ".test-results");
+mkdirSync(results, { recursive: true });
+const bin = (name: string) => path.join(root, "node_modules/.bin", name);
+
+function run(cmd: string, args: string[]): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, stdio: "inherit", env: process.env });
+    child.on("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+function readJson<T>(file: string): T | null {
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as T;
+  } catch {
+    return null;
+  }
+}
+
+const vitestJson = path.join(results, "vitest.json");
+const playwrightJson = path.join(results, "playwright.json");
+rmSync(vitestJson, { force: true });
+rmSync(playwrightJson, { force: true });
+
+let passed = 0;
+let failed = 0;
+let broken = false;
+
+await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${vitestJson}`]);
+const v = readJson<{ numPassedTests: number; numFailedTests: number; numTotalTestSuites: number; success: boolean }>(vitestJson);
+if (!v) broken = true;
+passed += v?.numPassedTests ?? 0;
+failed += v?.numFailedTests ?? 0;
+
+const built = existsSync(path.join(root, ".next/BUILD_ID")) && process.env.SKIP_BUILD === "1";
+if (!built && (await run(bin("next"), ["build"])) !== 0) {
+  console.error("next build failed: browser tests not run");
+  broken = true;
+} else {
+  await run(bin("playwright"), ["test"]);
+  const p = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(playwrightJson);
+  if (!p) broken = true;
+  passed += (p?.stats.expected ?? 0) + (p?.stats.flaky ?? 0);
+  failed += p?.stats.unexpected ?? 0;
+}
+
+if (broken) failed = Math.max(failed, 1);
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

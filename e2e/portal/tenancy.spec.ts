@@ -1,0 +1,90 @@
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import postgres from "postgres";
+import { storage } from "../harness/sign-in";
+
+test.use({ storageState: storage("paris") });
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+/** Every page under a folder of app/, as a URL pattern ("/portal/[entity]/contacts"). */
+function pagesUnder(folder: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const p = path.join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (name === "page.tsx") out.push(`/${path.relative(path.join(root, "app"), dir)}`.replace(/\/\([^)]+\)/g, ""));
+    }
+  };
+  walk(path.join(root, "app", folder));
+  return out;
+}
+
+test("every portal page of another entity answers 404 and shows nothing of it", async ({ page }) => {
+  const routes = pagesUnder("portal/[entity]");
+  expect(routes.length).toBeGreaterThanOrEqual(2);
+  for (const route of routes) {
+    expect(route, "a new dynamic segment needs a foreign id in this test").not.toMatch(/\[(?!entity\])/);
+    const res = await page.goto(route.replace("[entity]", "lyon-centre"));
+    expect(res?.status(), route).toBe(404);
+    const body = await page.content();
+    expect(body).not.toContain("Lyon Centre");
+    expect(body).not.toContain("lyon-centre.customers.demo");
+  }
+});
+
+test("every admin page answers 404 to a local operator", async ({ page }) => {
+  const sql = postgres(process.env.DATABASE_URL!, { max: 1 });
+  const [lyon] = await sql`select id from entities where internal_name = 'lyon-centre'`;
+  await sql.end();
+  for (const route of pagesUnder("admin")) {
+    const res = await page.goto(route.replace("[id]", lyon!.id as string));
+    expect(res?.status(), route).toBe(404);
+    expect(await page.content()).not.toContain("Lyon Centre");
+  }
+});
+
+test("a server action posted for another entity is refused and writes nothing", async ({ page }) => {
+  const email = `forged.${Date.now()}@evil.test`;
+  // Rewrite the action's body in flight, as an attacker with the browser's cookies would.
+  await page.route("**/portal/paris-nord/contacts", async (route) => {
+    const req = route.request();
+    if (req.method() === "POST" && req.headers()["next-action"]) {
+      await route.continue({ postData: (req.postData() ?? "").replaceAll("paris-nord", "lyon-centre") });
+    } else {
+      await route.continue();
+    }
+  });
+  await page.goto("/portal/paris-nord/contacts");
+  await page.getByRole("button", { name: "Add contact" }).click();
+  const dialog = page.getByRole("dialog", { name: "Add a contact" });
+  await dialog.getByLabel("Email").fill(email);
+  await dialog.getByLabel("Last name").fill("Forged");
+  await dialog.getByRole("button", { name: "Add contact" }).click();
+  await expect(dialog.getByRole("alert")).toHaveText("This item does not exist or is not available to you.");
+  const sql = postgres(process.env.DATABASE_URL!, { max: 1 });
+  const rows = await sql`select entity_id from contacts where email = ${email}`;
+  await sql.end();
+  expect(rows).toHaveLength(0);
+});
+
+test("the contact list holds only the entity's own contacts, and adding one works", async ({ page }) => {
+  await page.goto("/portal/paris-nord/contacts?q=lyon-centre.customers");
+  await expect(page.getByText("No results")).toBeVisible();
+  await page.goto("/portal/paris-nord/contacts?status=bounced");
+  const table = page.getByRole("table", { name: "Contacts" });
+  await expect(table.getByText("bounced", { exact: true }).first()).toBeVisible();
+  await expect(table.getByText("active", { exact: true })).toHaveCount(0);
+
+  const email = `new.${Date.now()}@paris-nord.customers.demo`;
+  await page.getByRole("button", { name: "Add contact" }).click();
+  const dialog = page.getByRole("dialog", { name: "Add a contact" });
+  await dialog.getByLabel("Email").fill(email);
+  await dialog.getByLabel("Last name").fill("Zebra");
+  await dialog.getByRole("button", { name: "Add contact" }).click();
+  await expect(dialog).toBeHidden();
+  await page.goto(`/portal/paris-nord/contacts?q=${encodeURIComponent(email)}`);
+  await expect(page.getByRole("table", { name: "Contacts" })).toContainText("Zebra");
+});
