@@ -5,6 +5,7 @@ import { migrate } from "drizzle-orm/postgres-js/migrator";
 import { runMigrations } from "graphile-worker";
 import postgres from "postgres";
 import { workerLogger } from "../jobs/logger";
+import { isMain } from "../lib/runtime/is-main";
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 
@@ -20,7 +21,7 @@ export async function migrateDatabase(url: string): Promise<void> {
 }
 
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   const url = process.env.DATABASE_URL;
   if (!url) {
     console.error("DATABASE_URL is required");

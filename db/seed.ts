@@ -1,5 +1,6 @@
 import { count } from "drizzle-orm";
 import { hashPassword } from "../lib/auth/password";
+import { isMain } from "../lib/runtime/is-main";
 import { closeDb, getDb, type Tx } from "./index";
 import { contacts, entities, entityGroupMembers, entityMemberships, users } from "./schema";
 
@@ -69,7 +70,7 @@ function demoContacts(entityId: string, slug: string, city: string, n: number) {
   });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   const loaded = await seedDemoData();
   console.log(loaded ? "demo data loaded" : "database not empty: demo data left alone");
   await closeDb();

@@ -1,6 +1,7 @@
 import { run, type Runner } from "graphile-worker";
 import { closeDb, databaseUrl } from "../db";
 import { closeTransport } from "../lib/mail/transport";
+import { isMain } from "../lib/runtime/is-main";
 import { workerLogger } from "./logger";
 import { taskList } from "./tasks";
 
@@ -22,7 +23,7 @@ export async function stopWorker(runner: Runner): Promise<void> {
 }
 
 // `npm run worker`: a worker process on its own, for scale-out beside one or more web servers.
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   const runner = await startWorker();
   console.log("worker started");
   let stopping = false;

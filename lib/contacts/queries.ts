@@ -2,6 +2,7 @@ import { and, asc, count, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { contacts, contactStatuses } from "@/db/schema";
 import { likePattern, type TableQuery } from "@/lib/tables/params";
+import { offsetOf, orderBy } from "@/lib/tables/sql";
 
 export const contactSortable = ["lastName", "firstName", "email", "status", "createdAt"] as const;
 export type ContactSort = (typeof contactSortable)[number];
@@ -36,9 +37,9 @@ export async function listContacts(db: DbOrTx, entityId: string, query: TableQue
       })
       .from(contacts)
       .where(where)
-      .orderBy(query.desc ? sql`${column} desc` : sql`${column} asc`, asc(contacts.id))
+      .orderBy(orderBy(column, query.desc), asc(contacts.id))
       .limit(query.perPage)
-      .offset((query.page - 1) * query.perPage),
+      .offset(offsetOf(query)),
     db.select({ n: count() }).from(contacts).where(where),
   ]);
   return { rows, total: total?.n ?? 0 };

@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
 import { entities, entityGroupMembers, entityMemberships, users, type OperatorGroup } from "@/db/schema";
 import { likePattern, type TableQuery } from "@/lib/tables/params";
+import { offsetOf, orderBy } from "@/lib/tables/sql";
 
 export const entitySortable = ["label", "internalName", "email", "parent", "createdAt"] as const;
 export type EntitySort = (typeof entitySortable)[number];
@@ -24,7 +25,6 @@ export async function listEntities(db: DbOrTx, query: TableQuery<EntitySort> & {
     parent: parent.label,
     createdAt: entities.createdAt,
   }[query.sort];
-  const order = query.desc ? sql`${column} desc nulls last` : sql`${column} asc nulls last`;
   const [rows, [total]] = await Promise.all([
     db
       .select({
@@ -40,9 +40,9 @@ export async function listEntities(db: DbOrTx, query: TableQuery<EntitySort> & {
       .from(entities)
       .leftJoin(parent, eq(parent.id, entities.parentId))
       .where(where)
-      .orderBy(order, asc(entities.id))
+      .orderBy(orderBy(column, query.desc), asc(entities.id))
       .limit(query.perPage)
-      .offset((query.page - 1) * query.perPage),
+      .offset(offsetOf(query)),
     db.select({ n: count() }).from(entities).where(where),
   ]);
   return { rows, total: total?.n ?? 0 };

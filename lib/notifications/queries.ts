@@ -1,7 +1,8 @@
-import { and, asc, count, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, ilike, or, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { notifications, notificationStatuses } from "@/db/schema";
 import { likePattern, type TableQuery } from "@/lib/tables/params";
+import { offsetOf, orderBy } from "@/lib/tables/sql";
 
 export const outboxSortable = ["createdAt", "recipient", "template", "status", "attempts"] as const;
 export type OutboxSort = (typeof outboxSortable)[number];
@@ -36,9 +37,9 @@ export async function listOutbox(db: DbOrTx, query: TableQuery<OutboxSort> & { s
       })
       .from(notifications)
       .where(where)
-      .orderBy(query.desc ? sql`${column} desc` : sql`${column} asc`, asc(notifications.id))
+      .orderBy(orderBy(column, query.desc), asc(notifications.id))
       .limit(query.perPage)
-      .offset((query.page - 1) * query.perPage),
+      .offset(offsetOf(query)),
     db.select({ n: count() }).from(notifications).where(where),
   ]);
   return { rows, total: total?.n ?? 0 };

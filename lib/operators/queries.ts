@@ -2,6 +2,7 @@ import { and, asc, count, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { invitations, users } from "@/db/schema";
 import { likePattern, type TableQuery } from "@/lib/tables/params";
+import { offsetOf, orderBy } from "@/lib/tables/sql";
 
 export const operatorSortable = ["name", "email", "role", "createdAt"] as const;
 export type OperatorSort = (typeof operatorSortable)[number];
@@ -26,9 +27,9 @@ export async function listOperators(db: DbOrTx, query: TableQuery<OperatorSort> 
       })
       .from(users)
       .where(where)
-      .orderBy(query.desc ? sql`${column} desc` : sql`${column} asc`, asc(users.id))
+      .orderBy(orderBy(column, query.desc), asc(users.id))
       .limit(query.perPage)
-      .offset((query.page - 1) * query.perPage),
+      .offset(offsetOf(query)),
     db.select({ n: count() }).from(users).where(where),
   ]);
   return { rows, total: total?.n ?? 0 };

@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { applyServerErrors } from "@/components/forms/server-errors";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, FormSuccess } from "@/components/ui/field";
@@ -72,8 +73,7 @@ function LinkForm({ callbackUrl, onUsePassword }: { callbackUrl: string; onUsePa
     startTransition(async () => {
       const res = await requestSignInLinkAction(values);
       if (!res.ok) {
-        if (res.fieldErrors?.email) form.setError("email", { message: res.fieldErrors.email });
-        else setFormError(res.error);
+        setFormError(applyServerErrors(form, res));
         return;
       }
       setDone(`If an account exists for ${values.email}, a sign-in link is on its way. It works once and expires in 15 minutes.`);

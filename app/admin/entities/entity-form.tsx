@@ -3,6 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { applyServerErrors } from "@/components/forms/server-errors";
 import { useForm, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -38,8 +39,7 @@ export function EntityForm(props: { id?: string; initial: EntityFormInput; paren
       setFormError(undefined);
       const res = props.id ? await updateEntityAction({ ...values, id: props.id }) : await createEntityAction(values);
       if (!res.ok) {
-        // Field errors land on their field; what the operator typed stays in the form.
-        for (const [f, m] of Object.entries(res.fieldErrors ?? {})) form.setError(f as keyof EntityFormInput, { message: m });
+        applyServerErrors(form, res);
         setFormError(res.error);
         return;
       }

@@ -3,6 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { applyServerErrors } from "@/components/forms/server-errors";
 import { useForm, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -27,8 +28,8 @@ export function InviteForm({ entities }: { entities: { id: string; label: string
       setMessage(undefined);
       const res = await inviteOperatorAction(values);
       if (!res.ok) {
-        for (const [f, m] of Object.entries(res.fieldErrors ?? {})) form.setError(f as keyof InviteInput, { message: m });
-        if (!res.fieldErrors) setMessage({ ok: false, text: res.error });
+        const formError = applyServerErrors(form, res);
+        if (formError) setMessage({ ok: false, text: formError });
         return;
       }
       setMessage({ ok: true, text: `Invitation emailed to ${values.email}.` });

@@ -22,7 +22,7 @@ export default async function OperatorsPage({ searchParams }: { searchParams: Pr
   return (
     <>
       <PageHeader title="Operators" description="Everyone who can sign in, with their role and entities. Invite new people by email." />
-      <div className="grid gap-6 lg:grid-cols-[1fr_320px]">
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_320px]">
         <OperatorsTable rows={rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }))} total={total} />
         <div className="space-y-6">
           <InviteForm entities={entities.map((e) => ({ id: e.id, label: e.label }))} />

@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { applyServerErrors } from "@/components/forms/server-errors";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Field, FormError } from "@/components/ui/field";
@@ -26,10 +27,7 @@ export function AcceptInvitationForm({ token }: { token: string }) {
     startTransition(async () => {
       const res = await acceptInvitationAction(values);
       if (!res.ok) {
-        for (const [field, message] of Object.entries(res.fieldErrors ?? {})) {
-          form.setError(field as keyof NewPasswordInput, { message });
-        }
-        if (!res.fieldErrors) setFormError(res.error);
+        setFormError(applyServerErrors(form, res));
         return;
       }
       const signedIn = await signIn("credentials", { email: res.data.email, password: values.password, redirect: false });

@@ -11,6 +11,10 @@ import { csvRecordToRow, ENTITY_CSV_COLUMNS } from "@/lib/entities/schemas";
 import { importEntitiesAction } from "../actions";
 import { PreviewTable } from "./preview-table";
 
+const TEMPLATE_HREF = `data:text/csv;charset=utf-8,${encodeURIComponent(
+  `${ENTITY_CSV_COLUMNS.join(",")}\nNord region,region-nord,nord@example.com,+33 3 20 00 00 00,,\nLille Centre,lille-centre,lille@example.com,,"1 rue Nationale, Lille",region-nord\n`,
+)}`;
+
 export function ImportForm() {
   const router = useRouter();
   const [fileName, setFileName] = useState<string>();
@@ -67,8 +71,16 @@ export function ImportForm() {
       <Card className="flex flex-wrap items-center gap-4">
         <label className="text-sm font-medium text-slate-700">
           CSV file
-          <input type="file" accept=".csv,text/csv" className="mt-1 block text-sm" onChange={(e) => onFile(e.target.files?.[0])} />
+          <input
+            type="file"
+            accept=".csv,text/csv"
+            className="mt-1 block text-sm text-slate-600 file:mr-3 file:h-9 file:cursor-pointer file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:text-sm file:font-medium file:text-slate-800 hover:file:bg-slate-100"
+            onChange={(e) => onFile(e.target.files?.[0])}
+          />
         </label>
+        <a href={TEMPLATE_HREF} download="entities-template.csv" className="text-sm font-medium text-blue-700 hover:underline">
+          Download a template
+        </a>
         {fileName && records.length ? (
           <p className="text-sm text-slate-600">
             {fileName}: {records.length} row(s), {errors.length ? <span className="font-medium text-red-700">{errors.length} problem(s)</span> : "no problem found"}

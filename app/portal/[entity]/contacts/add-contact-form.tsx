@@ -3,6 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { applyServerErrors } from "@/components/forms/server-errors";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -27,8 +28,7 @@ export function AddContactForm({ entity }: { entity: string }) {
       setMessage(undefined);
       const res = await addContactAction(values);
       if (!res.ok) {
-        for (const [f, m] of Object.entries(res.fieldErrors ?? {})) form.setError(f as keyof ContactFormInput, { message: m });
-        if (!res.fieldErrors) setMessage(res.error);
+        setMessage(applyServerErrors(form, res));
         return;
       }
       form.reset({ entity, email: "", firstName: "", lastName: "" });
