@@ -77,12 +77,25 @@ function authorize(access: Access, actor: Actor | null, raw: unknown) {
 }
 
 
+const uniqueFields: Record<string, [string, string]> = {
+  entities_internal_name_unique: ["internalName", "Another entity already uses this internal name."],
+  users_email_unique: ["email", "Someone with this email already has an account."],
+};
+
 function toFailure(err: unknown): ActionResult<never> {
   if (err instanceof AppError) {
     return { ok: false, code: err.code, error: err.message, ...(err.fieldErrors ? { fieldErrors: err.fieldErrors } : {}) };
   }
-  const pgCode = (err as { code?: string } | null)?.code;
+  // drizzle wraps the driver's error; PostgreSQL's code and constraint are on its cause.
+  const pg = ((err as { cause?: unknown } | null)?.cause ?? err) as { code?: string; constraint_name?: string } | null;
+  const pgCode = pg?.code;
   if (pgCode === "40001" || pgCode === "40P01") return { ok: false, code: "conflict", error: errorMessages.conflict };
+  // A unique index is the last word when two requests race past the same "is it taken?" check.
+  const constraint = pg?.constraint_name;
+  if (pgCode === "23505" && constraint && uniqueFields[constraint]) {
+    const [field, message] = uniqueFields[constraint];
+    return { ok: false, code: "invalid_input", error: errorMessages.invalid_input, fieldErrors: { [field]: message } };
+  }
   console.error("action failed", err);
   return { ok: false, code: "internal", error: errorMessages.internal };
 }

@@ -38,6 +38,7 @@ export default async function globalSetup() {
       SMTP_URL: `smtp://127.0.0.1:${catcher.smtpPort}`,
       MAIL_CATCHER_URL: process.env.MAIL_API,
       WORKER_CONCURRENCY: "4",
+      SEED_DEMO: "true",
     },
   });
   await waitForHttp(`${appUrl}/sign-in`, 240_000, app);

@@ -39,6 +39,8 @@ describe("send_notification", () => {
     const row = await getDb().query.notifications.findFirst({ where: eq(notifications.id, id) });
     expect(row).toMatchObject({ status: "sent", attempts: 1, lastError: null });
     expect(row!.providerMessageId).toBe(msg!.messageId);
+    // The link's token is gone from the database once delivered.
+    expect(row!.payload).toMatchObject({ url: "[sent]", name: "Ann <b>" });
   });
 
   it("never sends twice for one event: a second enqueue and a retried job add nothing", async () => {

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { getDb } from "../../db";
 import { notifications } from "../../db/schema";
 import { getTransport, mailFrom } from "../../lib/mail/transport";
-import { isEmailTemplate, renderEmail } from "../../lib/notifications/templates";
+import { isEmailTemplate, renderEmail, SECRET_PAYLOAD_KEYS } from "../../lib/notifications/templates";
 
 const payloadSchema = z.object({ notificationId: z.uuid() });
 
@@ -34,9 +34,10 @@ export const sendNotification: Task = async (rawPayload, helpers) => {
     helpers.logger.debug(`notification ${notificationId} already sent or gone`);
     return;
   }
-  if (!isEmailTemplate(row.template)) throw new Error(`unknown email template ${row.template}`);
-  const email = renderEmail(row.template, row.payload as never);
+  let providerMessageId: string;
   try {
+    if (!isEmailTemplate(row.template)) throw new Error(`unknown email template ${row.template}`);
+    const email = renderEmail(row.template, row.payload as never);
     const info = await getTransport().sendMail({
       from: mailFrom(),
       to: row.recipient,
@@ -46,10 +47,7 @@ export const sendNotification: Task = async (rawPayload, helpers) => {
       messageId: `<${row.id}@${messageDomain()}>`,
       headers: { "X-DM-Template": row.template },
     });
-    await db
-      .update(notifications)
-      .set({ status: "sent", providerMessageId: info.messageId, sentAt: sql`now()`, lastError: null, updatedAt: sql`now()` })
-      .where(eq(notifications.id, row.id));
+    providerMessageId = info.messageId;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     await db
@@ -58,4 +56,25 @@ export const sendNotification: Task = async (rawPayload, helpers) => {
       .where(eq(notifications.id, row.id));
     throw err; // graphile-worker retries with exponential backoff up to max_attempts
   }
+  // Sent: from here on nothing may throw into a retry, or the same email would go out again.
+  await markSent(row.id, providerMessageId, row.payload).catch((err) =>
+    helpers.logger.error(`notification ${row.id} was sent but could not be marked sent: ${String(err)}`),
+  );
 };
+
+async function markSent(id: string, providerMessageId: string, payload: Record<string, unknown>) {
+  // Link URLs carry live tokens: once delivered, the outbox keeps no usable copy.
+  const scrubbed = Object.fromEntries(Object.entries(payload).map(([k, v]) => [k, SECRET_PAYLOAD_KEYS.includes(k) ? "[sent]" : v]));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await getDb()
+        .update(notifications)
+        .set({ status: "sent", providerMessageId, payload: scrubbed, sentAt: sql`now()`, lastError: null, updatedAt: sql`now()` })
+        .where(eq(notifications.id, id));
+      return;
+    } catch (err) {
+      if (attempt >= 5) throw err;
+      await new Promise((r) => setTimeout(r, 200 * attempt));
+    }
+  }
+}

@@ -115,3 +115,23 @@ describe("CSV import of entities", () => {
     expect(aRow!.parentId).toBe(regionRow!.id);
   });
 });
+
+describe("entity races and loops", () => {
+  it("gives one of two concurrent creations of the same internal name a field error, not a crash", async () => {
+    const central = await actorFor((await createUser({ role: "central" })).id);
+    const name = uniq("race").toLowerCase();
+    const results = await Promise.all([1, 2, 3].map(() => createEntity.run(central, { ...blank, label: "Race", internalName: name })));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    for (const r of results.filter((x) => !x.ok)) {
+      expect(r).toMatchObject({ code: "invalid_input", fieldErrors: { internalName: "Another entity already uses this internal name." } });
+    }
+  });
+
+  it("refuses a CSV whose parents form a loop", async () => {
+    const central = await actorFor((await createUser({ role: "central" })).id);
+    const [a, b] = [uniq("loop-a"), uniq("loop-b")];
+    const row = (n: string, parent: string) => ({ label: n, internalName: n, email: "", phone: "", address: "", parent });
+    const res = await importEntitiesAction.run(central, { rows: [row(a, b), row(b, a)] });
+    expect(res).toMatchObject({ ok: true, data: { created: 0, errors: [{ row: 2, field: "parent", message: "These parents form a loop." }, { row: 3, field: "parent" }] } });
+  });
+});

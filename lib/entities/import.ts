@@ -25,6 +25,18 @@ export async function importEntities(tx: Tx, records: Record<string, string>[]):
     }
     if (r.parent === r.internalName) errors.push({ row: line, field: "parent", message: "An entity cannot be its own parent." });
   });
+  // Parents named within the file must form a tree: follow each chain and stop at a repeat.
+  const parentInFile = new Map(rows.filter((r) => r.parent && inFile.has(r.parent)).map((r) => [r.internalName, r.parent]));
+  for (const r of rows) {
+    const seen = new Set([r.internalName]);
+    for (let p = parentInFile.get(r.internalName); p; p = parentInFile.get(p)) {
+      if (seen.has(p)) {
+        if (r.parent !== r.internalName) errors.push({ row: r.line, field: "parent", message: "These parents form a loop." });
+        break;
+      }
+      seen.add(p);
+    }
+  }
   if (errors.length) {
     errors.sort((a, b) => a.row - b.row);
     return { created: 0, errors: errors.slice(0, 500) };

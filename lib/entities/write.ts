@@ -16,7 +16,11 @@ export async function saveEntity(tx: Tx, values: EntityFormValues, id?: string):
   if (clash && clash.id !== id) {
     throw new AppError("invalid_input", undefined, { internalName: "Another entity already uses this internal name." });
   }
-  if (values.parentId) await assertValidParent(tx, values.parentId, id);
+  if (values.parentId) {
+    // Two concurrent edits could each pass the check and together close a loop: one at a time.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('entity-hierarchy'))`);
+    await assertValidParent(tx, values.parentId, id);
+  }
   if (values.members.length) {
     const locals = await tx
       .select({ id: users.id })

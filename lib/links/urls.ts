@@ -4,8 +4,18 @@ export function appUrl(path: string): string {
   return `${base}${path.startsWith("/") ? path : `/${path}`}`;
 }
 
-/** Keeps a post-sign-in redirect on this site: only same-origin relative paths pass. */
-export function safeCallbackPath(raw: string | null | undefined): string {
-  if (!raw || !raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return "/";
-  return raw;
+const ORIGIN = "http://portal.invalid";
+
+/**
+ * Keeps a post-sign-in redirect on this site. The value is resolved the way a browser would
+ * (which drops tabs and newlines, and reads "\\" as "/"), and only a same-origin path survives.
+ */
+export function safeCallbackPath(raw: unknown): string {
+  if (typeof raw !== "string" || !raw.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(raw)) return "/";
+  try {
+    const url = new URL(raw, ORIGIN);
+    return url.origin === ORIGIN ? `${url.pathname}${url.search}` : "/";
+  } catch {
+    return "/";
+  }
 }

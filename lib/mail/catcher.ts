@@ -62,13 +62,20 @@ export async function startMailCatcher(opts: { smtpPort?: number; httpPort?: num
   });
 
   const web = http.createServer((req, res) => {
+    // Only this machine's own addresses: a web page elsewhere must not read the links in here
+    // (DNS rebinding) or clear the inbox.
+    const hostname = (req.headers.host ?? "").replace(/:\d+$/, "");
+    if (!["localhost", "127.0.0.1", "[::1]"].includes(hostname)) {
+      res.writeHead(403).end("Forbidden");
+      return;
+    }
     const url = new URL(req.url ?? "/", "http://catcher");
     if (url.pathname === "/api/messages") {
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify(messages));
       return;
     }
-    if (url.pathname === "/api/clear" && req.method === "POST") {
+    if (url.pathname === "/api/clear" && req.method === "POST" && req.headers["x-catcher"] === "clear") {
       messages = [];
       res.writeHead(204).end();
       return;

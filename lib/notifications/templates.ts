@@ -8,10 +8,8 @@ export type TemplatePayloads = {
 export type EmailTemplate = keyof TemplatePayloads;
 export type TemplatePayload<T extends EmailTemplate> = TemplatePayloads[T];
 
-export const templateLabels: Record<EmailTemplate, string> = {
-  sign_in_link: "Sign-in link",
-  invitation: "Invitation",
-};
+/** Payload fields that hold live link tokens; the outbox blanks them once the email is sent. */
+export const SECRET_PAYLOAD_KEYS = ["url"];
 
 type Rendered = { subject: string; text: string; html: string };
 

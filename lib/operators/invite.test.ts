@@ -58,3 +58,20 @@ describe("invitations", () => {
     expect(res).toMatchObject({ ok: false, fieldErrors: { password: "Use at least 10 characters." } });
   });
 });
+
+describe("invitation links", () => {
+  it("a new invitation replaces the pending one for the same address", async () => {
+    const admin = await actorFor((await createUser({ role: "central", isAdmin: true })).id);
+    const email = `${uniq("twice")}@test.local`;
+    await inviteOperatorDef.run(admin, { email, name: "First", role: "central", isAdmin: true, entityIds: [] });
+    const first = await tokenFromOutbox(email);
+    const db = getDb();
+    await db.delete(notifications).where(eq(notifications.recipient, email));
+    await inviteOperatorDef.run(admin, { email, name: "Second", role: "central", isAdmin: false, entityIds: [] });
+    const second = await tokenFromOutbox(email);
+    const input = { name: "X", password: "a-long-password", confirm: "a-long-password" };
+    expect(await acceptInvitationDef.run(null, { ...input, token: first })).toMatchObject({ ok: false, code: "link_invalid" });
+    expect(await acceptInvitationDef.run(null, { ...input, token: second })).toMatchObject({ ok: true });
+    expect(await db.query.users.findFirst({ where: eq(users.email, email) })).toMatchObject({ isAdmin: false });
+  });
+});

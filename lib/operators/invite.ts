@@ -1,6 +1,6 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { entities, entityMemberships, invitations, users } from "@/db/schema";
+import { actionTokens, entities, entityMemberships, invitations, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
@@ -23,6 +23,11 @@ export async function inviteOperator(tx: Tx, actor: Actor, input: Invite): Promi
       .where(and(inArray(entities.id, entityIds), eq(entities.kind, "local")));
     if (found.length !== entityIds.length) throw new AppError("invalid_input", undefined, { entityIds: "Choose existing local entities." });
   }
+  // A new invitation replaces any pending one for the same address: only the latest link works.
+  await tx
+    .update(actionTokens)
+    .set({ usedAt: sql`now()` })
+    .where(and(eq(actionTokens.email, input.email), eq(actionTokens.purpose, "invitation"), isNull(actionTokens.usedAt)));
   const { id: tokenId, token } = await createActionToken(tx, { purpose: "invitation", email: input.email });
   const [inv] = await tx
     .insert(invitations)

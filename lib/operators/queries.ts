@@ -1,6 +1,6 @@
-import { and, asc, count, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gt, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { invitations, users } from "@/db/schema";
+import { actionTokens, invitations, users } from "@/db/schema";
 import { likePattern, type TableQuery } from "@/lib/tables/params";
 import { offsetOf, orderBy } from "@/lib/tables/sql";
 
@@ -40,7 +40,9 @@ export async function listPendingInvitations(db: DbOrTx) {
   return db
     .select({ id: invitations.id, email: invitations.email, name: invitations.name, role: invitations.role, createdAt: invitations.createdAt })
     .from(invitations)
-    .where(sql`${invitations.acceptedAt} is null`)
+    .innerJoin(actionTokens, eq(actionTokens.id, invitations.tokenId))
+    // Pending means the link still works: not accepted, not replaced, not expired.
+    .where(and(isNull(invitations.acceptedAt), isNull(actionTokens.usedAt), gt(actionTokens.expiresAt, sql`now()`)))
     .orderBy(sql`${invitations.createdAt} desc`)
     .limit(50);
 }

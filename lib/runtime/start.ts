@@ -48,7 +48,10 @@ async function main() {
   }
 
   await migrateDatabase(process.env.DATABASE_URL);
-  if (await seedDemoData()) log("demo data loaded (sign-ins in README.md)");
+  // Demo accounts share a published password: load them only on the local embedded database,
+  // or where SEED_DEMO=true asks for them, never by accident on a production DATABASE_URL.
+  const seed = process.env.SEED_DEMO ? process.env.SEED_DEMO === "true" : !!pg;
+  if (seed && (await seedDemoData())) log("demo data loaded (sign-ins in README.md)");
 
   const next = path.join(root, "node_modules", ".bin", "next");
   if (!dev && !existsSync(path.join(root, ".next", "BUILD_ID"))) {

@@ -8,7 +8,7 @@ import { SignInForms } from "./sign-in-forms";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
   const actor = await getCurrentActor();
   if (actor) redirect(sp.callbackUrl ? safeCallbackPath(sp.callbackUrl) : landingPath(actor));
