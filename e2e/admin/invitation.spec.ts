@@ -36,4 +36,5 @@ test("an administrator invites a local operator, who follows the email to a firs
   await page.goto(`/admin/outbox?q=${encodeURIComponent(email)}`);
   await expect(page.getByRole("table", { name: "Outbox" })).toContainText("invitation");
   await expect(page.getByRole("table", { name: "Outbox" }).getByText("sent", { exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Open the mail catcher" })).toHaveAttribute("href", process.env.MAIL_API!);
 });
