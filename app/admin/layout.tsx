@@ -7,6 +7,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const actor = await pageCentral("/admin");
   const nav = [
     { href: "/admin", label: "Home", exact: true },
+    { href: "/admin/packages", label: "Campaign packages" },
+    { href: "/admin/orders", label: "Campaign orders" },
+    { href: "/admin/campaigns", label: "Campaigns" },
     { href: "/admin/entities", label: "Local entities" },
     ...(actor.isAdmin ? [{ href: "/admin/operators", label: "Operators" }] : []),
     { href: "/admin/outbox", label: "Outbox" },

@@ -2,7 +2,7 @@ import { boolean, index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-
 import { entities } from "./entities";
 import { users } from "./users";
 
-export const tokenPurpose = pgEnum("token_purpose", ["sign_in", "invitation"]);
+export const tokenPurpose = pgEnum("token_purpose", ["sign_in", "invitation", "package_review"]);
 
 // An emailed link names one action for one person. Only the SHA-256 of the token is stored,
 // so a database read never yields a usable link.
@@ -15,6 +15,8 @@ export const actionTokens = pgTable(
     userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
     email: text("email").notNull(),
     entityId: uuid("entity_id").references(() => entities.id, { onDelete: "cascade" }),
+    // What the action is about (a package to review…); the purpose says which table.
+    subjectId: uuid("subject_id"),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

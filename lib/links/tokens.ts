@@ -8,6 +8,8 @@ export type TokenPurpose = (typeof actionTokens.$inferSelect)["purpose"];
 export const TOKEN_TTL_MS: Record<TokenPurpose, number> = {
   sign_in: 15 * 60 * 1000,
   invitation: 7 * 24 * 60 * 60 * 1000,
+  // A reviewer may answer after the approval deadline (the package is then "Late"), not forever.
+  package_review: 30 * 24 * 60 * 60 * 1000,
 };
 
 export function hashToken(token: string): string {
@@ -17,7 +19,7 @@ export function hashToken(token: string): string {
 /** Creates a one-time token; only its hash is stored. Returns the raw token for the email link. */
 export async function createActionToken(
   db: DbOrTx,
-  params: { purpose: TokenPurpose; email: string; userId?: string | null; entityId?: string | null; now?: Date },
+  params: { purpose: TokenPurpose; email: string; userId?: string | null; entityId?: string | null; subjectId?: string | null; now?: Date },
 ): Promise<{ id: string; token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
   const now = params.now ?? new Date();
@@ -30,6 +32,7 @@ export async function createActionToken(
       email: params.email,
       userId: params.userId ?? null,
       entityId: params.entityId ?? null,
+      subjectId: params.subjectId ?? null,
       expiresAt,
     })
     .returning({ id: actionTokens.id });
