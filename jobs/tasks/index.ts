@@ -1,8 +1,15 @@
 import type { TaskList } from "graphile-worker";
 import { SEND_NOTIFICATION } from "../../lib/notifications/queue";
+import { CASCADE_PACKAGE_CANCEL, PUBLISH_PACKAGE, REMIND_PACKAGE_APPROVAL } from "../../lib/packages/jobs";
+import { cascadePackageCancelTask } from "./cascade-package-cancel";
+import { publishPackageTask } from "./publish-package";
+import { remindPackageApprovalTask } from "./remind-package-approval";
 import { sendNotification } from "./send-notification";
 
 // The one registry of job tasks; names are snake_case verbs and stable once jobs exist.
 export const taskList: TaskList = {
   [SEND_NOTIFICATION]: sendNotification,
+  [PUBLISH_PACKAGE]: publishPackageTask,
+  [REMIND_PACKAGE_APPROVAL]: remindPackageApprovalTask,
+  [CASCADE_PACKAGE_CANCEL]: cascadePackageCancelTask,
 };

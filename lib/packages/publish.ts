@@ -1,0 +1,76 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Tx } from "@/db";
+import { liveOrderStatuses, orders, packageAudience, packageDocuments, packages } from "@/db/schema";
+import { appUrl } from "@/lib/links/urls";
+import { queueNotifications } from "@/lib/notifications/queue";
+import { formatDateTime } from "@/lib/utils";
+import { entityRecipients, type EntityRecipients } from "./recipients";
+import { applyTransition, SYSTEM } from "./transition";
+
+/**
+ * Publication at the availability date, run by the `publish_package` job. A job left over from an
+ * earlier approval (another revision) or for a package no longer approved does nothing.
+ */
+export async function publishPackage(tx: Tx, params: { packageId: string; revision: number }) {
+  const pkg = await tx.query.packages.findFirst({ where: eq(packages.id, params.packageId) });
+  if (!pkg || pkg.status !== "approved" || pkg.revision !== params.revision) return { published: false, emails: 0 };
+  const row = await applyTransition(tx, { packageId: pkg.id, action: "publish", actor: SYSTEM });
+  const audienceIds = row.limitToAudience
+    ? (await tx.select({ id: packageAudience.entityId }).from(packageAudience).where(eq(packageAudience.packageId, row.id))).map((a) => a.id)
+    : null;
+  const recipients = await entityRecipients(tx, audienceIds);
+  let emails = 0;
+  if (row.kind === "collaborative" && row.approvalMode === "automatic") {
+    await preSubscribe(tx, row, recipients);
+    emails += await notify(tx, row, recipients, "subscribed");
+  } else if (row.sendNotificationOnPublication) {
+    emails += await notify(tx, row, recipients, row.kind === "local" ? "catalog" : "subscription");
+  }
+  return { published: true, emails };
+}
+
+type Pkg = typeof packages.$inferSelect;
+
+// Automatic mode: every audience entity gets an approved order at once (§4).
+async function preSubscribe(tx: Tx, pkg: Pkg, recipients: EntityRecipients[]) {
+  const live = await tx
+    .select({ entityId: orders.entityId })
+    .from(orders)
+    .where(and(eq(orders.packageId, pkg.id), inArray(orders.status, liveOrderStatuses)));
+  const has = new Set(live.map((o) => o.entityId));
+  const missing = recipients.filter((r) => !has.has(r.entityId));
+  for (let i = 0; i < missing.length; i += 5000) {
+    await tx.insert(orders).values(missing.slice(i, i + 5000).map((r) => ({ packageId: pkg.id, entityId: r.entityId, label: pkg.label, status: "approved" as const })));
+  }
+}
+
+async function notify(tx: Tx, pkg: Pkg, recipients: EntityRecipients[], kind: "catalog" | "subscription" | "subscribed") {
+  const documents = (await tx.select({ name: packageDocuments.fileName }).from(packageDocuments).where(eq(packageDocuments.packageId, pkg.id))).map((d) => d.name);
+  const items = recipients.flatMap((r) =>
+    r.emails.map((email) => {
+      const base = { eventKey: `package:${pkg.id}:r${pkg.revision}:${kind}:${r.entityId}:${email}`, recipient: email, entityId: r.entityId };
+      const url = appUrl(`/portal/${r.internalName}`);
+      if (kind === "catalog") {
+        return { ...base, template: "new_catalog_entry" as const, payload: { packageLabel: pkg.label, entityLabel: r.label, description: pkg.description, message: pkg.messageForEntities, url } };
+      }
+      if (kind === "subscribed") {
+        return { ...base, template: "campaign_subscribed" as const, payload: { packageLabel: pkg.label, entityLabel: r.label, message: pkg.messageForEntities, url } };
+      }
+      return {
+        ...base,
+        template: "campaign_subscription" as const,
+        payload: {
+          packageLabel: pkg.label,
+          entityLabel: r.label,
+          description: pkg.description,
+          message: pkg.messageForEntities,
+          registrationDeadline: formatDateTime(pkg.registrationDeadline),
+          personalizationDeadline: pkg.personalizationDeadline ? formatDateTime(pkg.personalizationDeadline) : "none",
+          documents,
+          url,
+        },
+      };
+    }),
+  );
+  return queueNotifications(tx, items as Parameters<typeof queueNotifications>[1]);
+}
