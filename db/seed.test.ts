@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "./index";
 import { migrateDatabase } from "./migrate";
 import { DEMO_PASSWORD, seedDemoData } from "./seed";
-import { users } from "./schema";
+import { campaignTemplates, users, workflows } from "./schema";
 import { verifyPassword } from "../lib/auth/password";
 
 // The demo seed only loads into an empty database, so this file gets a database of its own.
@@ -41,5 +41,25 @@ describe("demo data", () => {
     const admin = await db.query.users.findFirst({ where: eq(users.email, "admin@central.demo") });
     expect(await verifyPassword(DEMO_PASSWORD, admin!.passwordHash)).toBe(true);
     expect(await seedDemoData()).toBe(false);
+  });
+
+  it("loads a plan, a program, three templates and a reference campaign with a workflow per template", async () => {
+    const db = getDb();
+    const [counts] = await db.execute<{ plans: number; programs: number; templates: number; campaigns: number; workflows: number }>(sql`
+      select (select count(*)::int from plans) as plans, (select count(*)::int from programs) as programs,
+             (select count(*)::int from campaign_templates) as templates,
+             (select count(*)::int from campaigns where entity_id is null) as campaigns,
+             (select count(*)::int from workflows where jsonb_array_length(activities) = 3) as workflows`);
+    expect(counts).toEqual({ plans: 1, programs: 1, templates: 3, campaigns: 3, workflows: 3 });
+    const byForm = await db.query.campaignTemplates.findFirst({ where: eq(campaignTemplates.label, "Seasonal newsletter (by form)") });
+    expect(byForm).toMatchObject({ distributionLevel: "collaborative", collaborativeType: "by_form" });
+    expect(byForm!.personalizationFields.map((f) => [f.name, f.type, f.required])).toEqual([
+      ["storeName", "text", true],
+      ["discountRate", "number", false],
+      ["openingDate", "date", false],
+    ]);
+    const [workflow] = await db.select().from(workflows).limit(1);
+    expect(workflow!.activities.map((a) => a.kind)).toEqual(["query", "delivery", "end"]);
+    expect(workflow!.activities[0]!.next).toEqual([workflow!.activities[1]!.id]);
   });
 });

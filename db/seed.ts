@@ -1,8 +1,9 @@
 import { count } from "drizzle-orm";
 import { hashPassword } from "../lib/auth/password";
+import { linkActivities } from "../lib/campaigns/workflow";
 import { isMain } from "../lib/runtime/is-main";
 import { closeDb, getDb, type Tx } from "./index";
-import { contacts, entities, entityGroupMembers, entityMemberships, users } from "./schema";
+import { campaigns, campaignTemplates, contacts, entities, entityGroupMembers, entityMemberships, plans, programs, users, workflows } from "./schema";
 
 export const DEMO_PASSWORD = "demo-password";
 
@@ -23,10 +24,13 @@ export async function seedDemoData(opts: { contactsPerEntity?: number } = {}): P
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     await tx.insert(entities).values({ kind: "central", label: "Central Marketing", internalName: "central", email: "marketing@central.demo" });
-    await tx.insert(users).values([
-      { email: "admin@central.demo", name: "Claire Admin", role: "central", isAdmin: true, passwordHash },
-      { email: "operator@central.demo", name: "Olivier Operator", role: "central", passwordHash },
-    ]);
+    const centrals = await tx
+      .insert(users)
+      .values([
+        { email: "admin@central.demo", name: "Claire Admin", role: "central", isAdmin: true, passwordHash },
+        { email: "operator@central.demo", name: "Olivier Operator", role: "central", passwordHash },
+      ])
+      .returning({ id: users.id, email: users.email });
     const regional = await insertUser(tx, "regional@network.demo", "Rémi Regional", passwordHash);
     for (const spec of LOCAL_ENTITIES) {
       const [entity] = await tx
@@ -45,8 +49,56 @@ export async function seedDemoData(opts: { contactsPerEntity?: number } = {}): P
       ]);
       await tx.insert(contacts).values(demoContacts(entity!.id, spec.internalName, spec.city, opts.contactsPerEntity ?? 300));
     }
+    await seedCampaigns(tx, centrals.find((u) => u.email === "operator@central.demo")!.id);
   });
   return true;
+}
+
+/** One plan and program, a template of each kind packages need, and a reference campaign per template. */
+async function seedCampaigns(tx: Tx, managerId: string) {
+  const [plan] = await tx.insert(plans).values({ label: "Annual marketing plan" }).returning({ id: plans.id });
+  const [program] = await tx.insert(programs).values({ planId: plan!.id, label: "Network campaigns" }).returning({ id: programs.id });
+  const templates = await tx
+    .insert(campaignTemplates)
+    .values([
+      { label: "Local store opening", internalName: "local-store-opening", distributionLevel: "local", webInterfaceType: "by_brief", maxReviewers: 1, maxDocuments: 2 },
+      {
+        label: "Seasonal newsletter (by form)",
+        internalName: "seasonal-newsletter-by-form",
+        distributionLevel: "collaborative",
+        collaborativeType: "by_form",
+        webInterfaceType: "by_form",
+        maxReviewers: 2,
+        maxDocuments: 1,
+        personalizationFields: [
+          { name: "storeName", label: "Store name", type: "text", required: true, help: "As your customers know it." },
+          { name: "discountRate", label: "Discount rate (%)", type: "number", required: false, default: "10" },
+          { name: "openingDate", label: "Opening date", type: "date", required: false },
+        ],
+        defaultValues: { discountRate: "10" },
+      },
+      { label: "Regional promotion (by campaign)", internalName: "regional-promotion-by-campaign", distributionLevel: "collaborative", collaborativeType: "by_campaign", webInterfaceType: "preset" },
+    ])
+    .returning({ id: campaignTemplates.id, internalName: campaignTemplates.internalName });
+  const today = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+  const inDays = (n: number) => new Date(today.getTime() + n * 86_400_000);
+  const specs = [
+    { label: "Store opening", internalName: "store-opening", template: "local-store-opening" },
+    { label: "Seasonal newsletter", internalName: "seasonal-newsletter", template: "seasonal-newsletter-by-form" },
+    { label: "Regional promotion", internalName: "regional-promotion", template: "regional-promotion-by-campaign" },
+  ];
+  for (const { template, ...spec } of specs) {
+    const [campaign] = await tx
+      .insert(campaigns)
+      .values({ ...spec, programId: program!.id, templateId: templates.find((t) => t.internalName === template)!.id, managerId, startDate: inDays(7), endDate: inDays(90), type: "unique" })
+      .returning({ id: campaigns.id });
+    const activities = linkActivities([
+      { kind: "query", label: "Targeting" },
+      { kind: "delivery", label: "Email" },
+      { kind: "end", label: "End" },
+    ]);
+    await tx.insert(workflows).values({ campaignId: campaign!.id, label: spec.label, activities });
+  }
 }
 
 async function insertUser(tx: Tx, email: string, name: string, passwordHash: string): Promise<string> {

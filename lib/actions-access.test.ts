@@ -12,12 +12,23 @@ import { twoTenants } from "./testing/factories";
 function sampleInput(name: string, entity: string): Record<string, unknown> {
   const ids = { members: [], packageNotification: [], orderReviewers: [], campaignReviewers: [] };
   const entityForm = { label: "X", internalName: `x-${Date.now()}`, email: "", phone: "", address: "", parentId: "", ...ids };
+  const nil = "00000000-0000-4000-8000-000000000000";
+  const field = { name: "storeName", label: "Store", type: "text", required: true, default: "", help: "", options: [] };
+  const template = { label: "T", internalName: `t-${Date.now()}`, distributionLevel: "collaborative", collaborativeType: "by_form", webInterfaceType: "by_form", maxReviewers: 0, maxDocuments: 0, personalizationFields: [field] };
+  const activities = [{ id: "", kind: "query", label: "Target" }, { id: "", kind: "end", label: "End" }];
+  const campaign = { label: "C", internalName: `c-${Date.now()}`, programId: nil, templateId: nil, managerId: "", startDate: "2030-01-01", endDate: "2030-01-31", type: "unique", activities };
   const inputs: Record<string, Record<string, unknown>> = {
     createEntity: entityForm,
     updateEntity: { ...entityForm, id: "00000000-0000-4000-8000-000000000000" },
     importEntities: { rows: [{ label: "X", internalName: `x-${Date.now()}`, email: "", phone: "", address: "", parent: "" }] },
     inviteOperator: { email: "new@test.local", name: "New", role: "central", isAdmin: false, entityIds: [] },
     addContact: { entity, email: "someone@test.local", firstName: "Some", lastName: "One" },
+    createPlan: { label: "Plan" },
+    createProgram: { planId: nil, label: "Program" },
+    createCampaignTemplate: template,
+    updateCampaignTemplate: { ...template, id: nil },
+    createReferenceCampaign: campaign,
+    updateReferenceCampaign: { ...campaign, id: nil },
   };
   return inputs[name] ?? {};
 }

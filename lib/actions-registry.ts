@@ -1,8 +1,19 @@
 import type { ActionDef } from "@/lib/actions";
 import { acceptInvitationDef, requestSignInLinkDef } from "@/lib/auth/actions";
+import { createCampaignDef, createPlanDef, createProgramDef, createTemplateDef, updateCampaignDef, updateTemplateDef } from "@/lib/campaigns/actions";
 import { addContactDef } from "@/lib/contacts/actions";
 import { createEntity, importEntitiesAction, updateEntity } from "@/lib/entities/actions";
 import { inviteOperatorDef } from "@/lib/operators/actions";
+import { deleteOrderDef, editOrderGeneralDef } from "@/lib/orders/actions";
+import {
+  cancelPackageDef,
+  createPackageDef,
+  reinitializePackageDef,
+  reviewPackageDef,
+  reviewPackageFromLinkDef,
+  submitPackageDef,
+  updatePackageDef,
+} from "@/lib/packages/actions";
 
 /**
  * Every server action, by name. The access test walks this list and refuses each action to the
@@ -17,4 +28,19 @@ export const actionRegistry: ActionDef<never, unknown>[] = [
   importEntitiesAction,
   inviteOperatorDef,
   addContactDef,
+  createPlanDef,
+  createProgramDef,
+  createTemplateDef,
+  updateTemplateDef,
+  createCampaignDef,
+  updateCampaignDef,
+  createPackageDef,
+  updatePackageDef,
+  submitPackageDef,
+  reviewPackageDef,
+  reviewPackageFromLinkDef,
+  cancelPackageDef,
+  reinitializePackageDef,
+  editOrderGeneralDef,
+  deleteOrderDef,
 ] as unknown as ActionDef<never, unknown>[];

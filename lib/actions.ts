@@ -80,6 +80,9 @@ function authorize(access: Access, actor: Actor | null, raw: unknown) {
 const uniqueFields: Record<string, [string, string]> = {
   entities_internal_name_unique: ["internalName", "Another entity already uses this internal name."],
   users_email_unique: ["email", "Someone with this email already has an account."],
+  campaign_templates_internal_name_unique: ["internalName", "Another template already uses this internal name."],
+  campaigns_internal_name_unique: ["internalName", "Another campaign already uses this internal name."],
+  packages_internal_name_unique: ["internalName", "Another package already uses this internal name."],
 };
 
 function toFailure(err: unknown): ActionResult<never> {

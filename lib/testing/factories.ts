@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { getDb } from "../../db";
-import { entities, entityMemberships, users } from "../../db/schema";
+import { campaignTemplates, type collaborativeTypes, entities, entityMemberships, plans, programs, users } from "../../db/schema";
 import { loadActor, type Actor } from "../auth/actor";
 
 // Test data with unique names, so that test files share one database without clashing.
@@ -41,4 +41,24 @@ export async function twoTenants() {
   const central = await actorFor((await createUser({ role: "central" })).id);
   const admin = await actorFor((await createUser({ role: "central", isAdmin: true })).id);
   return { a, b, opA, opB, central, admin };
+}
+
+/** A plan with one program, for campaigns to belong to. */
+export async function createProgram() {
+  const [plan] = await getDb().insert(plans).values({ label: uniq("Plan") }).returning();
+  const [program] = await getDb().insert(programs).values({ planId: plan!.id, label: uniq("Program") }).returning();
+  return { plan: plan!, program: program! };
+}
+
+export async function createCampaignTemplate(opts: { distributionLevel?: "local" | "collaborative"; collaborativeType?: (typeof collaborativeTypes)[number] } = {}) {
+  const [row] = await getDb()
+    .insert(campaignTemplates)
+    .values({
+      label: uniq("Template"),
+      internalName: uniq("t").toLowerCase(),
+      distributionLevel: opts.distributionLevel ?? "local",
+      collaborativeType: opts.collaborativeType ?? null,
+    })
+    .returning();
+  return row!;
 }

@@ -11,7 +11,7 @@ import { Field, FormError } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { entityFormSchema, type EntityFormInput } from "@/lib/entities/schemas";
 import { createEntityAction, updateEntityAction } from "./actions";
-import { OperatorPicker } from "./operator-picker";
+import { CheckboxList } from "@/components/forms/checkbox-list";
 
 type Option = { id: string; label: string };
 type Operator = { id: string; name: string; email: string };
@@ -32,7 +32,8 @@ export function EntityForm(props: { id?: string; initial: EntityFormInput; paren
     control: form.control,
     name: ["members", "packageNotification", "orderReviewers", "campaignReviewers"],
   });
-  const memberOptions = props.operators.filter((o) => members.includes(o.id));
+  const toOption = (o: Operator) => ({ id: o.id, label: o.name, hint: o.email });
+  const memberOptions = props.operators.filter((o) => members.includes(o.id)).map(toOption);
 
   const onSubmit = form.handleSubmit((values) =>
     startTransition(async () => {
@@ -92,11 +93,11 @@ export function EntityForm(props: { id?: string; initial: EntityFormInput; paren
           <h2 className="text-sm font-semibold text-slate-900">Operators</h2>
           <p className="text-xs text-slate-500">Local operators who can open this entity&apos;s portal.</p>
         </div>
-        <OperatorPicker name="members" legend="Operators of this entity" options={props.operators} value={members} onChange={setMembers} error={errors.members?.message} searchable />
+        <CheckboxList name="members" legend="Operators of this entity" options={props.operators.map(toOption)} value={members} onChange={setMembers} error={errors.members?.message} searchable />
       </Card>
       <Card className="grid gap-6 md:grid-cols-3">
         {groups.map((g, i) => (
-          <OperatorPicker
+          <CheckboxList
             key={g.name}
             name={g.name}
             legend={g.label}

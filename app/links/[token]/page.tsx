@@ -1,6 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { eq } from "drizzle-orm";
+import { redirect } from "next/navigation";
 import { getDb } from "@/db";
+import { packages } from "@/db/schema";
+import { getCurrentActor } from "@/lib/auth/session";
+import { packageStatusLabels } from "@/lib/packages/states";
+import { formatDateTime } from "@/lib/utils";
+import { PackageReviewForm } from "./package-review-form";
 import { Card } from "@/components/ui/card";
 import { inspectActionToken } from "@/lib/links/tokens";
 import { AcceptInvitationForm } from "./accept-invitation-form";
@@ -12,6 +19,25 @@ export const metadata: Metadata = { title: "Email link", referrer: "no-referrer"
 export default async function LinkPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const state = await inspectActionToken(getDb(), token);
+  if (state.state === "valid" && state.token.purpose === "package_review") {
+    // A review acts as a person: sign in first, then land back on this link.
+    const actor = await getCurrentActor();
+    if (!actor) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/links/${token}`)}`);
+    if (actor.userId !== state.token.userId) return <Frame><InvalidLink reason="foreign" /></Frame>;
+    const pkg = await getDb().query.packages.findFirst({ where: eq(packages.id, state.token.subjectId ?? "") });
+    if (!pkg) return <Frame><InvalidLink reason="unknown" /></Frame>;
+    return (
+      <Frame>
+        <h1 className="text-xl font-semibold text-slate-900">Campaign package approval</h1>
+        <dl className="mt-3 mb-5 grid grid-cols-[130px_1fr] gap-y-1 text-sm">
+          <dt className="text-slate-500">Package</dt><dd className="font-medium">{pkg.label}</dd>
+          <dt className="text-slate-500">Status</dt><dd>{packageStatusLabels[pkg.status]}</dd>
+          <dt className="text-slate-500">Deadline</dt><dd>{formatDateTime(pkg.approvalDeadline)}</dd>
+        </dl>
+        <PackageReviewForm token={token} packageId={pkg.id} />
+      </Frame>
+    );
+  }
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
       <Card className="w-full max-w-md p-6">
@@ -35,8 +61,17 @@ export default async function LinkPage({ params }: { params: Promise<{ token: st
   );
 }
 
-function InvalidLink({ reason }: { reason: "used" | "expired" | "unknown" }) {
+function Frame({ children }: { children: React.ReactNode }) {
+  return (
+    <main className="flex min-h-screen items-center justify-center px-4 py-12">
+      <Card className="w-full max-w-md p-6">{children}</Card>
+    </main>
+  );
+}
+
+function InvalidLink({ reason }: { reason: "used" | "expired" | "unknown" | "foreign" }) {
   const text = {
+    foreign: "This link was made for another person. Sign in as that person, or open the package from the admin area.",
     used: "This link has already been used. Each link works once.",
     expired: "This link has expired.",
     unknown: "This link is not valid. Check that you copied all of it.",

@@ -2,14 +2,14 @@
 
 import { useState } from "react";
 
-type Operator = { id: string; name: string; email: string };
+export type CheckboxOption = { id: string; label: string; hint?: string };
 
-/** A checkbox list of operators, optionally filterable, as one accessible fieldset. */
-export function OperatorPicker(props: {
+/** A checkbox list (operators, entities…), optionally filterable, as one accessible fieldset. */
+export function CheckboxList(props: {
   name: string;
   legend: string;
   hint?: string;
-  options: Operator[];
+  options: CheckboxOption[];
   value: string[];
   onChange: (ids: string[]) => void;
   error?: string;
@@ -18,7 +18,7 @@ export function OperatorPicker(props: {
 }) {
   const [filter, setFilter] = useState("");
   const f = filter.trim().toLowerCase();
-  const shown = f ? props.options.filter((o) => `${o.name} ${o.email}`.toLowerCase().includes(f)) : props.options;
+  const shown = f ? props.options.filter((o) => `${o.label} ${o.hint ?? ""}`.toLowerCase().includes(f)) : props.options;
   const toggle = (id: string, on: boolean) => props.onChange(on ? [...props.value, id] : props.value.filter((v) => v !== id));
   return (
     <fieldset className="space-y-2" aria-describedby={props.error ? `${props.name}-error` : undefined}>
@@ -28,14 +28,14 @@ export function OperatorPicker(props: {
         <input
           type="search"
           aria-label={`Filter ${props.legend.toLowerCase()}`}
-          placeholder="Filter by name or email"
+          placeholder="Filter"
           className="h-9 w-full max-w-sm rounded-md border border-slate-300 px-3 text-sm"
           value={filter}
           onChange={(e) => setFilter(e.target.value)}
         />
       ) : null}
       {props.options.length === 0 ? (
-        <p className="text-sm text-slate-500">{props.emptyText ?? "No operator available."}</p>
+        <p className="text-sm text-slate-500">{props.emptyText ?? "Nothing to choose from."}</p>
       ) : (
         <ul className="max-h-56 space-y-1 overflow-auto rounded-md border border-slate-200 p-2">
           {shown.map((o) => (
@@ -49,8 +49,8 @@ export function OperatorPicker(props: {
                   checked={props.value.includes(o.id)}
                   onChange={(e) => toggle(o.id, e.target.checked)}
                 />
-                <span className="font-medium text-slate-800">{o.name}</span>
-                <span className="text-slate-500">{o.email}</span>
+                <span className="font-medium text-slate-800">{o.label}</span>
+                {o.hint ? <span className="text-slate-500">{o.hint}</span> : null}
               </label>
             </li>
           ))}

@@ -1,0 +1,98 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { useForm } from "react-hook-form";
+import { applyServerErrors } from "@/components/forms/server-errors";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field, FormError } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/input";
+import { campaignTypeLabels, options } from "@/lib/campaigns/labels";
+import { campaignSchema, type CampaignInput } from "@/lib/campaigns/schemas";
+import { createCampaignAction, updateCampaignAction } from "./actions";
+import { WorkflowEditor } from "./workflow-editor";
+
+type Option = { id: string; label: string };
+
+function OptionList({ items }: { items: Option[] }) {
+  return items.map((o) => (
+    <option key={o.id} value={o.id}>
+      {o.label}
+    </option>
+  ));
+}
+
+export function CampaignForm(props: { id?: string; initial: CampaignInput; programs: Option[]; templates: Option[]; managers: Option[]; workflowStatus?: string; workflowLocked?: boolean }) {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string>();
+  const [pending, startTransition] = useTransition();
+  const form = useForm<CampaignInput>({ resolver: zodResolver(campaignSchema), defaultValues: props.initial });
+  const { errors } = form.formState;
+
+  const onSubmit = form.handleSubmit((values) =>
+    startTransition(async () => {
+      setFormError(undefined);
+      const res = props.id ? await updateCampaignAction({ ...values, id: props.id }) : await createCampaignAction(values);
+      if (!res.ok) {
+        applyServerErrors(form, res);
+        setFormError(res.error);
+        return;
+      }
+      router.push("/admin/campaigns");
+      router.refresh();
+    }),
+  );
+
+  const select = (name: "programId" | "templateId" | "managerId", label: string, items: Option[], empty: string, hint?: string) => (
+    <Field id={name} label={label} hint={hint} error={errors[name]?.message}>
+      <Select id={name} aria-invalid={!!errors[name]} {...form.register(name)}>
+        <option value="">{empty}</option>
+        <OptionList items={items} />
+      </Select>
+    </Field>
+  );
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-6">
+      <FormError message={formError} />
+      <Card className="grid gap-4 md:grid-cols-2">
+        <h2 className="text-sm font-semibold text-slate-900 md:col-span-2">General</h2>
+        <Field id="label" label="Label" error={errors.label?.message}>
+          <Input id="label" aria-invalid={!!errors.label} {...form.register("label")} />
+        </Field>
+        <Field id="internalName" label="Internal name" error={errors.internalName?.message}>
+          <Input id="internalName" aria-invalid={!!errors.internalName} {...form.register("internalName")} />
+        </Field>
+        {select("programId", "Program", props.programs, "Choose…", props.programs.length ? undefined : "Create a plan and a program first.")}
+        {select("templateId", "Campaign template", props.templates, "Choose…", "Sets the distribution level and the personalization fields.")}
+        {select("managerId", "Manager", props.managers, "No manager")}
+        <Field id="type" label="Type" error={errors.type?.message}>
+          <Select id="type" {...form.register("type")}>
+            {options(campaignTypeLabels).map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field id="startDate" label="Start" error={errors.startDate?.message}>
+          <Input id="startDate" type="date" aria-invalid={!!errors.startDate} {...form.register("startDate")} />
+        </Field>
+        <Field id="endDate" label="End" error={errors.endDate?.message}>
+          <Input id="endDate" type="date" aria-invalid={!!errors.endDate} {...form.register("endDate")} />
+        </Field>
+      </Card>
+      <WorkflowEditor form={form} status={props.workflowStatus} locked={props.workflowLocked ?? false} />
+      <div className="flex justify-end gap-2">
+        <Button type="button" variant="secondary" onClick={() => router.push("/admin/campaigns")}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : props.id ? "Save" : "Create campaign"}
+        </Button>
+      </div>
+    </form>
+  );
+}

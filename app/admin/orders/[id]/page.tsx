@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { liveOrderStatuses } from "@/db/schema";
+import { Card, PageHeader } from "@/components/ui/card";
+import { getOrderForCentral } from "@/lib/orders/queries";
+import { pageCentral } from "@/lib/pages";
+import { formatDateTime } from "@/lib/utils";
+import { orderStatusLabels } from "../orders-table";
+import { OrderGeneralForm } from "./order-general-form";
+
+export const metadata: Metadata = { title: "Order" };
+
+export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await pageCentral(`/admin/orders/${id}`);
+  if (!z.uuid().safeParse(id).success) notFound();
+  const row = await getOrderForCentral(getDb(), id);
+  if (!row) notFound();
+  const o = row.o;
+  const labels = new Map((row.fields ?? []).map((f) => [f.name, f.label]));
+  const params_ = Object.entries(o.parameters);
+  return (
+    <>
+      <PageHeader title={o.label} description={`${row.entity} · ${orderStatusLabels[o.status]} since ${formatDateTime(o.statusChangedAt)}`} />
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_320px]">
+        <Card className="space-y-4">
+          <h2 className="text-sm font-semibold text-slate-900">Edit &gt; General</h2>
+          <OrderGeneralForm orderId={o.id} label={o.label} comment={o.comment} editable={liveOrderStatuses.includes(o.status)} />
+          <div>
+            <h3 className="text-sm font-medium text-slate-700">Personalization values entered by the entity</h3>
+            {params_.length === 0 ? (
+              <p className="mt-1 text-sm text-slate-500">None.</p>
+            ) : (
+              <dl className="mt-2 grid grid-cols-[200px_1fr] gap-y-1 text-sm">
+                {params_.map(([k, v]) => (
+                  <div key={k} className="contents"><dt className="text-slate-500">{labels.get(k) ?? k}</dt><dd>{String(v ?? "—")}</dd></div>
+                ))}
+              </dl>
+            )}
+          </div>
+        </Card>
+        <Card className="space-y-2 text-sm">
+          <p><span className="text-slate-500">Entity:</span> {row.entity}</p>
+          <p><span className="text-slate-500">Package:</span> <Link className="text-blue-700 hover:underline" href={`/admin/packages/${row.packageId}`}>{row.package}</Link></p>
+          <p><span className="text-slate-500">Ordered:</span> {formatDateTime(o.createdAt)}</p>
+          {o.statusComment ? <p><span className="text-slate-500">Status comment:</span> {o.statusComment}</p> : null}
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { invoke } from "@/lib/actions-server";
+import { deleteOrderDef, editOrderGeneralDef } from "@/lib/orders/actions";
+import type { OrderGeneralInput } from "@/lib/orders/schemas";
+
+export async function editOrderGeneralAction(input: OrderGeneralInput) {
+  const res = await invoke(editOrderGeneralDef, input);
+  if (res.ok) revalidatePath(`/admin/orders/${input.orderId}`);
+  return res;
+}
+
+export async function deleteOrderAction(input: { orderId: string; comment: string }) {
+  const res = await invoke(deleteOrderDef, input);
+  if (res.ok) revalidatePath("/admin/orders");
+  return res;
+}

@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getDb } from "@/db";
+import { Button } from "@/components/ui/button";
+import { Card, PageHeader } from "@/components/ui/card";
+import { listPackages, listReferenceCampaignOptions, packageViewCounts } from "@/lib/packages/queries";
+import { packageSortable, parsePackageFilters, parsePackageView } from "@/lib/packages/queries-params";
+import { pageCentral } from "@/lib/pages";
+import { parseTableQuery, type SearchParams } from "@/lib/tables/params";
+import { PackagesFilters } from "./packages-filters";
+import { PackagesStatusChart } from "./packages-status-chart";
+import { PackagesTable } from "./packages-table";
+import { PackagesViews } from "./packages-views";
+
+export const metadata: Metadata = { title: "Campaign packages" };
+
+export default async function PackagesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await pageCentral("/admin/packages");
+  const sp = await searchParams;
+  const query = parseTableQuery(sp, packageSortable, { sort: "createdAt", desc: true });
+  const filters = { ...parsePackageFilters(sp), q: query.q };
+  const view = parsePackageView(sp);
+  const db = getDb();
+  const [{ rows, total }, counts, references] = await Promise.all([
+    listPackages(db, { ...query, ...filters, view }),
+    packageViewCounts(db, filters),
+    listReferenceCampaignOptions(db),
+  ]);
+  return (
+    <>
+      <PageHeader
+        title="Campaign packages"
+        description="Reference campaigns offered to local entities, from editing through approval to publication."
+        actions={
+          <>
+            <Button asChild variant="secondary">
+              <Link href="/admin/packages/new?kind=local">New local campaign package (localEmpty)</Link>
+            </Button>
+            <Button asChild>
+              <Link href="/admin/packages/new?kind=collaborative">New collaborative package (mutualizedEmpty)</Link>
+            </Button>
+          </>
+        }
+      />
+      <PackagesViews sp={sp} active={view} counts={counts} />
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
+        <Card className="self-start xl:col-start-2 xl:row-start-1">
+          <PackagesStatusChart counts={counts} />
+        </Card>
+        <div className="min-w-0 space-y-3 xl:col-start-1 xl:row-start-1">
+          <PackagesFilters references={references.map((r) => ({ value: r.id, label: r.label }))} />
+          <PackagesTable
+            rows={rows.map((r) => ({
+              ...r,
+              statusChangedAt: r.statusChangedAt.toISOString(),
+              startAt: r.startAt.toISOString(),
+              endAt: r.endAt.toISOString(),
+              availableAt: r.availableAt.toISOString(),
+            }))}
+            total={total}
+          />
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import { defineAction } from "@/lib/actions";
+import { saveCampaign } from "./campaigns";
+import { createPlan, createProgram } from "./plans";
+import { campaignSchema, planSchema, programSchema, templateSchema, updateCampaignSchema, updateTemplateSchema } from "./schemas";
+import { saveTemplate } from "./templates";
+
+export const createPlanDef = defineAction({
+  name: "createPlan",
+  access: "central",
+  schema: planSchema,
+  handler: async ({ db }, input) => ({ id: await db.transaction((tx) => createPlan(tx, input)) }),
+});
+
+export const createProgramDef = defineAction({
+  name: "createProgram",
+  access: "central",
+  schema: programSchema,
+  handler: async ({ db }, input) => ({ id: await db.transaction((tx) => createProgram(tx, input)) }),
+});
+
+export const createTemplateDef = defineAction({
+  name: "createCampaignTemplate",
+  access: "central",
+  schema: templateSchema,
+  handler: async ({ db }, input) => ({ id: await db.transaction((tx) => saveTemplate(tx, input)) }),
+});
+
+export const updateTemplateDef = defineAction({
+  name: "updateCampaignTemplate",
+  access: "central",
+  schema: updateTemplateSchema,
+  handler: async ({ db }, { id, ...input }) => ({ id: await db.transaction((tx) => saveTemplate(tx, input, id)) }),
+});
+
+export const createCampaignDef = defineAction({
+  name: "createReferenceCampaign",
+  access: "central",
+  schema: campaignSchema,
+  handler: async ({ db }, input) => ({ id: await db.transaction((tx) => saveCampaign(tx, input)) }),
+});
+
+export const updateCampaignDef = defineAction({
+  name: "updateReferenceCampaign",
+  access: "central",
+  schema: updateCampaignSchema,
+  handler: async ({ db }, { id, ...input }) => ({ id: await db.transaction((tx) => saveCampaign(tx, input, id)) }),
+});

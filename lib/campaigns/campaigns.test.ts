@@ -1,0 +1,130 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "../../db";
+import { campaigns, workflows } from "../../db/schema";
+import type { Actor } from "../auth/actor";
+import { actorFor, createCampaignTemplate, createLocalEntity, createProgram, createUser, uniq } from "../testing/factories";
+import { createCampaignDef, updateCampaignDef } from "./actions";
+import type { CampaignInput } from "./schemas";
+
+describe("reference campaigns", () => {
+  let central: Actor;
+  let base: () => CampaignInput;
+  beforeAll(async () => {
+    central = await actorFor((await createUser({ role: "central" })).id);
+    const { program } = await createProgram();
+    const template = await createCampaignTemplate({ distributionLevel: "collaborative", collaborativeType: "by_form" });
+    base = () => ({
+      label: "Spring newsletter",
+      internalName: uniq("spring").toLowerCase(),
+      programId: program.id,
+      templateId: template.id,
+      managerId: central.userId,
+      startDate: "2030-03-01",
+      endDate: "2030-03-31",
+      type: "unique",
+      activities: [
+        { id: "", kind: "query", label: "Targeting" },
+        { id: "", kind: "delivery", label: "Email" },
+        { id: "", kind: "end", label: "End" },
+      ],
+    });
+  });
+
+  const workflowOf = async (campaignId: string) => (await getDb().select().from(workflows).where(eq(workflows.campaignId, campaignId)))[0]!;
+
+  it("creates a central campaign with a workflow whose activities lead one to the next", async () => {
+    const res = await createCampaignDef.run(central, base());
+    expect(res).toMatchObject({ ok: true });
+    const id = (res as { data: { id: string } }).data.id;
+    const campaign = await getDb().query.campaigns.findFirst({ where: eq(campaigns.id, id) });
+    expect(campaign).toMatchObject({ entityId: null, status: "being_edited", managerId: central.userId, type: "unique" });
+    expect(campaign!.startDate!.toISOString()).toBe("2030-03-01T00:00:00.000Z");
+    const { activities, status } = await workflowOf(id);
+    expect(status).toBe("being_edited");
+    expect(activities.map((a) => [a.kind, a.label])).toEqual([
+      ["query", "Targeting"],
+      ["delivery", "Email"],
+      ["end", "End"],
+    ]);
+    expect(activities[0]!.next).toEqual([activities[1]!.id]);
+    expect(activities[1]!.next).toEqual([activities[2]!.id]);
+    expect(activities[2]!.next).toEqual([]);
+  });
+
+  it("reorders, adds and removes activities, keeping the ids of those that stay", async () => {
+    const id = ((await createCampaignDef.run(central, base())) as { data: { id: string } }).data.id;
+    const [query, delivery, end] = (await workflowOf(id)).activities;
+    const input = { ...base(), id, internalName: (await getDb().query.campaigns.findFirst({ where: eq(campaigns.id, id) }))!.internalName };
+    const outline = [
+      { id: query!.id, kind: "query" as const, label: "Targeting" },
+      { id: "", kind: "wait" as const, label: "Three days" },
+      { id: delivery!.id, kind: "delivery" as const, label: "Reminder" },
+      { id: end!.id, kind: "end" as const, label: "End" },
+    ];
+    expect(await updateCampaignDef.run(central, { ...input, label: "Renamed", activities: outline })).toMatchObject({ ok: true });
+    const { activities } = await workflowOf(id);
+    expect(activities.map((a) => a.kind)).toEqual(["query", "wait", "delivery", "end"]);
+    expect(activities[0]!.id).toBe(query!.id);
+    expect(activities[1]!.next).toEqual([delivery!.id]);
+    expect(activities[2]!.label).toBe("Reminder");
+
+    // Once the workflow runs, its outline is fixed; the campaign's other fields still change.
+    await getDb().update(workflows).set({ status: "started" }).where(eq(workflows.campaignId, id));
+    expect(await updateCampaignDef.run(central, { ...input, activities: outline.slice(1) })).toMatchObject({
+      ok: false,
+      fieldErrors: { activities: "The workflow can only change while it is being edited." },
+    });
+    const same = activities.map((a) => ({ id: a.id, kind: a.kind, label: a.label }));
+    expect(await updateCampaignDef.run(central, { ...input, label: "Again", activities: same })).toMatchObject({ ok: true });
+  });
+
+  it("puts each problem on its field and saves nothing", async () => {
+    const internalName = uniq("bad").toLowerCase();
+    const res = await createCampaignDef.run(central, {
+      ...base(),
+      internalName,
+      label: "",
+      programId: "",
+      endDate: "2030-02-01",
+      activities: [
+        { id: "", kind: "end", label: "End" },
+        { id: "", kind: "delivery", label: "" },
+      ],
+    });
+    expect(res).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+      fieldErrors: {
+        label: "Enter a label.",
+        programId: "Choose a program.",
+        endDate: "End on or after the start date.",
+        "activities.0.kind": "Nothing can follow an End activity: move it last.",
+        "activities.1.label": "Enter a label.",
+      },
+    });
+    expect(await createCampaignDef.run(central, { ...base(), internalName, activities: [] })).toMatchObject({ ok: false, fieldErrors: { activities: "Add at least one activity." } });
+    expect(await getDb().query.campaigns.findFirst({ where: eq(campaigns.internalName, internalName) })).toBeUndefined();
+  });
+
+  it("refuses references that do not exist, a local manager and a taken internal name", async () => {
+    const local = await createUser({ role: "local" });
+    const nil = "00000000-0000-4000-8000-000000000000";
+    expect(await createCampaignDef.run(central, { ...base(), programId: nil, templateId: nil, managerId: local.id })).toMatchObject({
+      ok: false,
+      fieldErrors: { programId: "Choose an existing program.", templateId: "Choose an existing template.", managerId: "Choose a central operator." },
+    });
+    const first = base();
+    expect(await createCampaignDef.run(central, first)).toMatchObject({ ok: true });
+    expect(await createCampaignDef.run(central, { ...base(), internalName: first.internalName })).toMatchObject({
+      ok: false,
+      fieldErrors: { internalName: "Another campaign already uses this internal name." },
+    });
+  });
+
+  it("does not edit an entity's own campaign from the central area", async () => {
+    const entity = await createLocalEntity();
+    const [local] = await getDb().insert(campaigns).values({ label: "Local", internalName: uniq("local").toLowerCase(), entityId: entity.id }).returning();
+    expect(await updateCampaignDef.run(central, { ...base(), id: local!.id })).toMatchObject({ ok: false, code: "not_found" });
+  });
+});

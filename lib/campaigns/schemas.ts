@@ -1,0 +1,130 @@
+import { z } from "zod";
+import type { PersonalizationField, WorkflowActivity, collaborativeTypes as dbCollaborativeTypes } from "@/db/schema/campaigns";
+import { internalNameField } from "@/lib/entities/schemas";
+
+// Listed here rather than imported, so that forms in the browser do not pull in the database schema.
+export const collaborativeTypes = ["simple", "by_form", "by_campaign", "by_target_approval"] as const satisfies typeof dbCollaborativeTypes;
+export const fieldTypes = ["text", "number", "date", "select", "boolean", "file"] as const satisfies readonly PersonalizationField["type"][];
+export const activityKinds = ["query", "split", "local_approval", "delivery", "wait", "end"] as const satisfies readonly WorkflowActivity["kind"][];
+
+const label = z.string().trim().min(1, "Enter a label.").max(120, "Keep the label under 120 characters.");
+const id = z.uuid();
+
+export const planSchema = z.object({ label });
+export type PlanInput = z.input<typeof planSchema>;
+
+export const programSchema = z.object({ planId: z.uuid("Choose a plan."), label });
+export type ProgramInput = z.input<typeof programSchema>;
+
+export const personalizationFieldSchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, "Enter a name.")
+    .max(40, "Keep the name under 40 characters.")
+    .regex(/^[A-Za-z][A-Za-z0-9_]*$/, "Start with a letter; then letters, digits or _ only, like storeName."),
+  label,
+  type: z.enum(fieldTypes, { message: "Choose a type." }),
+  required: z.boolean(),
+  default: z.string().trim().max(500, "Keep the default under 500 characters."),
+  help: z.string().trim().max(500, "Keep the help under 500 characters."),
+  options: z.array(z.string().trim().min(1).max(100, "Keep each option under 100 characters.")).max(100, "Offer at most 100 options."),
+});
+export type PersonalizationFieldInput = z.input<typeof personalizationFieldSchema>;
+
+const count = z.number({ error: "Enter a whole number." }).int("Enter a whole number.").min(0, "Use 0 or more.").max(50, "Use 50 at most.");
+
+export const templateSchema = z
+  .object({
+    label,
+    internalName: internalNameField,
+    distributionLevel: z.enum(["local", "collaborative"], { message: "Choose a distribution level." }),
+    collaborativeType: z.union([z.literal(""), z.enum(collaborativeTypes)]),
+    webInterfaceType: z.enum(["preset", "by_brief", "by_form"], { message: "Choose a web interface type." }),
+    maxReviewers: count,
+    maxDocuments: count,
+    personalizationFields: z.array(personalizationFieldSchema).max(50, "Use at most 50 personalization fields."),
+  })
+  .superRefine((v, ctx) => {
+    if (v.distributionLevel === "collaborative" && !v.collaborativeType) {
+      ctx.addIssue({ code: "custom", path: ["collaborativeType"], message: "Choose the collaborative type." });
+    }
+    if (v.distributionLevel === "collaborative" && v.collaborativeType === "by_form" && v.personalizationFields.length === 0) {
+      // Entities of a by-form campaign fill in these fields when they order: with none there is nothing to fill in.
+      ctx.addIssue({ code: "custom", path: ["personalizationFields"], message: "A by-form template needs at least one personalization field." });
+    }
+    const seen = new Set<string>();
+    v.personalizationFields.forEach((f, i) => {
+      const at = (key: string, message: string) => ctx.addIssue({ code: "custom", path: ["personalizationFields", i, key], message });
+      const name = f.name.toLowerCase();
+      if (seen.has(name)) at("name", "Another field already uses this name.");
+      seen.add(name);
+      if (f.type === "select" && f.options.length === 0) at("options", "Add at least one option.");
+      if (f.type === "select" && new Set(f.options).size !== f.options.length) at("options", "List each option once.");
+      const problem = defaultProblem(f);
+      if (problem) at("default", problem);
+    });
+  });
+export type TemplateInput = z.input<typeof templateSchema>;
+export type TemplateValues = z.output<typeof templateSchema>;
+export const updateTemplateSchema = templateSchema.and(z.object({ id }));
+
+// A file field's default is ignored rather than refused: the form offers no way to type one.
+function defaultProblem(f: z.output<typeof personalizationFieldSchema>): string | undefined {
+  if (!f.default || f.type === "file") return undefined;
+  switch (f.type) {
+    case "number":
+      return Number.isFinite(Number(f.default)) ? undefined : "Enter a number, or leave it empty.";
+    case "date":
+      return isDay(f.default) ? undefined : "Enter a date as YYYY-MM-DD, or leave it empty.";
+    case "boolean":
+      return f.default === "true" || f.default === "false" ? undefined : "Use true or false, or leave it empty.";
+    case "select":
+      return f.options.includes(f.default) ? undefined : "Use one of the options, or leave it empty.";
+    default:
+      return undefined;
+  }
+}
+
+function isDay(v: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+}
+
+const activitySchema = z.object({
+  // Empty for an activity added in the form: the server names it.
+  id: z.string().max(40).regex(/^[A-Za-z0-9_-]*$/),
+  kind: z.enum(activityKinds, { message: "Choose a kind." }),
+  label: z.string().trim().min(1, "Enter a label.").max(80, "Keep the label under 80 characters."),
+});
+export type ActivityInput = z.input<typeof activitySchema>;
+
+const day = z.string().refine(isDay, "Enter a date.");
+
+export const campaignSchema = z
+  .object({
+    label,
+    internalName: internalNameField,
+    programId: z.uuid("Choose a program."),
+    templateId: z.uuid("Choose a template."),
+    managerId: z.union([z.literal(""), z.uuid()]),
+    startDate: day,
+    endDate: day,
+    type: z.enum(["unique", "recurring", "periodic"], { message: "Choose a type." }),
+    activities: z.array(activitySchema).min(1, "Add at least one activity.").max(50, "Use at most 50 activities."),
+  })
+  .superRefine((v, ctx) => {
+    if (isDay(v.startDate) && isDay(v.endDate) && v.endDate < v.startDate) {
+      ctx.addIssue({ code: "custom", path: ["endDate"], message: "End on or after the start date." });
+    }
+    const last = v.activities.length - 1;
+    v.activities.forEach((a, i) => {
+      if (a.kind === "end" && i !== last) {
+        ctx.addIssue({ code: "custom", path: ["activities", i, "kind"], message: "Nothing can follow an End activity: move it last." });
+      }
+    });
+    const ids = v.activities.map((a) => a.id).filter(Boolean);
+    if (new Set(ids).size !== ids.length) ctx.addIssue({ code: "custom", path: ["activities"], message: "Each activity must be listed once." });
+  });
+export type CampaignInput = z.input<typeof campaignSchema>;
+export type CampaignValues = z.output<typeof campaignSchema>;
+export const updateCampaignSchema = campaignSchema.and(z.object({ id }));

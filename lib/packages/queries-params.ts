@@ -1,0 +1,58 @@
+import { z } from "zod";
+import type { PackageStatus } from "@/db/schema";
+import { firstParam, type SearchParams } from "@/lib/tables/params";
+import { packageStatusLabels } from "./states";
+
+// Shared by the server query and the client controls, so it must stay free of database imports.
+
+export const packageSortable = ["createdAt", "label", "kind", "folder", "reference", "status", "startAt", "endAt", "availableAt", "statusChangedAt"] as const;
+export type PackageSort = (typeof packageSortable)[number];
+
+export const packageKindLabels = { local: "Local", collaborative: "Collaborative" } as const;
+export type PackageKind = keyof typeof packageKindLabels;
+
+/** The quick links of the list, in the order they are shown; Late and Unavailable are derived (§3). */
+export const packageViews = [
+  { key: "all", label: "All" },
+  { key: "being_edited", label: packageStatusLabels.being_edited },
+  { key: "pending_approval", label: packageStatusLabels.pending_approval },
+  { key: "approved", label: packageStatusLabels.approved },
+  { key: "rejected", label: packageStatusLabels.rejected },
+  { key: "published", label: packageStatusLabels.published },
+  { key: "late", label: "Late" },
+  { key: "unavailable", label: "Unavailable" },
+  { key: "canceled", label: packageStatusLabels.canceled },
+] as const satisfies readonly { key: PackageStatus | "all" | "late" | "unavailable"; label: string }[];
+export type PackageView = (typeof packageViews)[number]["key"];
+
+export type PackageFilters = {
+  q?: string;
+  kind?: PackageKind;
+  folder?: string;
+  referenceId?: string;
+  /** Days (YYYY-MM-DD, UTC) bounding Start, both inclusive. */
+  startFrom?: string;
+  startTo?: string;
+};
+
+/** URL parameters of the "Filter list" panel; ?q and ?view are handled apart. */
+export const packageFilterParams = ["type", "folder", "reference", "startFrom", "startTo"] as const;
+
+export function parsePackageView(sp: SearchParams): PackageView {
+  const v = firstParam(sp, "view");
+  return packageViews.find((x) => x.key === v)?.key ?? "all";
+}
+
+const day = z.iso.date().optional().catch(undefined);
+
+/** Reads the filter list from the URL; a malformed value is dropped rather than failing the page. */
+export function parsePackageFilters(sp: SearchParams): Omit<PackageFilters, "q"> {
+  const type = firstParam(sp, "type");
+  return {
+    kind: type === "local" || type === "collaborative" ? type : undefined,
+    folder: firstParam(sp, "folder")?.trim().slice(0, 100) || undefined,
+    referenceId: z.guid().optional().catch(undefined).parse(firstParam(sp, "reference")),
+    startFrom: day.parse(firstParam(sp, "startFrom")),
+    startTo: day.parse(firstParam(sp, "startTo")),
+  };
+}
