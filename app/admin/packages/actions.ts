@@ -5,7 +5,9 @@ import { invoke } from "@/lib/actions-server";
 import {
   cancelPackageDef,
   createPackageDef,
+  addPackageDocumentDef,
   reinitializePackageDef,
+  removePackageDocumentDef,
   reviewPackageDef,
   submitPackageDef,
   updatePackageDef,
@@ -49,6 +51,20 @@ export async function cancelPackageAction(input: { packageId: string; comment: s
 
 export async function reinitializePackageAction(input: { packageId: string }) {
   const res = await invoke(reinitializePackageDef, input);
+  if (res.ok) refresh(input.packageId);
+  return res;
+}
+
+// Files arrive as FormData; the same zod schema as every action checks them.
+export async function addPackageDocumentAction(form: FormData) {
+  const packageId = String(form.get("packageId") ?? "");
+  const res = await invoke(addPackageDocumentDef, { packageId, file: form.get("file") });
+  if (res.ok) refresh(packageId);
+  return res;
+}
+
+export async function removePackageDocumentAction(input: { packageId: string; documentId: string }) {
+  const res = await invoke(removePackageDocumentDef, input);
   if (res.ok) refresh(input.packageId);
   return res;
 }

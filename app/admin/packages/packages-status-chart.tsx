@@ -18,7 +18,7 @@ export function PackagesStatusChart({ counts }: { counts: Record<PackageStatus, 
   return (
     <figure className="space-y-3">
       <figcaption className="text-sm font-medium text-slate-700">Packages by status</figcaption>
-      <div role="img" aria-label={`Packages by status: ${summary}`} className="space-y-2">
+      <div role="img" aria-label={`Packages by status: ${summary}`} className="grid gap-x-8 gap-y-2 sm:grid-cols-2 lg:grid-cols-3">
         {bars.map((b) => (
           <div key={b.status} className="grid grid-cols-[7.5rem_1fr_3.5rem] items-center gap-2 text-xs">
             <span className="truncate text-slate-600">{packageStatusLabels[b.status]}</span>

@@ -43,11 +43,12 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
         }
       />
       <PackagesViews sp={sp} active={view} counts={counts} />
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
-        <Card className="self-start xl:col-start-2 xl:row-start-1">
+      {/* The chart spans the page above the table, which needs the full width for its nine columns. */}
+      <div className="space-y-4">
+        <Card>
           <PackagesStatusChart counts={counts} />
         </Card>
-        <div className="min-w-0 space-y-3 xl:col-start-1 xl:row-start-1">
+        <div className="min-w-0 space-y-3">
           <PackagesFilters references={references.map((r) => ({ value: r.id, label: r.label }))} />
           <PackagesTable
             rows={rows.map((r) => ({

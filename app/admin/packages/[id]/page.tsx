@@ -6,11 +6,13 @@ import { getDb } from "@/db";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getPackageDashboard } from "@/lib/packages/dashboard";
+import { listPackageDocuments } from "@/lib/packages/documents";
 import { packageStatusLabels } from "@/lib/packages/states";
 import { pageCentral } from "@/lib/pages";
 import { cn, formatDateTime } from "@/lib/utils";
 import { CascadeProgress } from "./cascade-progress";
 import { PackageActions } from "./package-actions";
+import { PackageDocuments } from "./package-documents";
 import { AuditTab, CampaignsTab, OrdersTab } from "./package-tabs";
 
 export const metadata: Metadata = { title: "Campaign package" };
@@ -21,7 +23,7 @@ export default async function PackagePage(props: { params: Promise<{ id: string 
   const { id } = await props.params;
   await pageCentral(`/admin/packages/${id}`);
   if (!z.uuid().safeParse(id).success) notFound();
-  const d = await getPackageDashboard(getDb(), id);
+  const [d, documents] = await Promise.all([getPackageDashboard(getDb(), id), listPackageDocuments(getDb(), id)]);
   if (!d) notFound();
   const tab = (await props.searchParams).tab ?? "orders";
   const tabs = [
@@ -48,10 +50,16 @@ export default async function PackagePage(props: { params: Promise<{ id: string 
             {p.cancelComment ? (<><dt className="text-slate-500">Cancellation comment</dt><dd>{p.cancelComment}</dd></>) : null}
           </dl>
         </Card>
-        <Card className="space-y-3">
-          <h2 className="text-sm font-semibold text-slate-900">Actions</h2>
-          <PackageActions id={p.id} status={p.status} />
-        </Card>
+        <div className="space-y-4">
+          <Card className="space-y-3">
+            <h2 className="text-sm font-semibold text-slate-900">Actions</h2>
+            <PackageActions id={p.id} status={p.status} />
+          </Card>
+          <Card className="space-y-3">
+            <h2 className="text-sm font-semibold text-slate-900">Attached documents</h2>
+            <PackageDocuments packageId={p.id} documents={documents} editable={p.status === "being_edited" || p.status === "rejected"} />
+          </Card>
+        </div>
       </div>
       {d.cascade ? (
         <div className="mt-4">
