@@ -9,7 +9,8 @@ import { timeOnce } from "./measure";
 
 type Counters = { notifications: number; jobs: number; canceledOrders: number };
 export type CascadeRun = { cancelMs: number; cascadeMs: number; ran: boolean; ordersCanceled: number; notified: number; jobsAdded: number; state: string };
-export type CascadeFigures = { ours: CascadeRun; replay: CascadeRun; anchor: CascadeRun; steps: { statement: string; ms: number }[] };
+export type Step = { statement: string; calls: number; ms: number };
+export type CascadeFigures = { ours: CascadeRun; replay: CascadeRun; anchor: CascadeRun; steps: Step[]; anchorSteps: Step[] };
 
 async function counters(packageId: string): Promise<Counters> {
   const [c] = await getSql()`select
@@ -61,11 +62,18 @@ async function stepTimes(actor: Actor, packageId: string) {
   const marks: { statement: string; at: number }[] = [];
   const traced = drizzle(getSql(), {
     schema,
-    logger: { logQuery: (q) => marks.push({ statement: q.replace(/\s+/g, " ").trim().slice(0, 70), at: performance.now() }) },
+    logger: { logQuery: (q) => marks.push({ statement: q.replace(/\s+/g, " ").trim().slice(0, 60), at: performance.now() }) },
   });
   await runCancelCascade(traced, { packageId, revision });
   const end = performance.now();
-  return marks.map((m, i) => ({ statement: m.statement, ms: (marks[i + 1]?.at ?? end) - m.at }));
+  // The outbox is written in batches: one line per distinct statement, with its number of calls.
+  const steps = new Map<string, Step>();
+  marks.forEach((m, i) => {
+    const s = steps.get(m.statement) ?? steps.set(m.statement, { statement: m.statement, calls: 0, ms: 0 }).get(m.statement)!;
+    s.calls += 1;
+    s.ms += (marks[i + 1]?.at ?? end) - m.at;
+  });
+  return [...steps.values()];
 }
 
 export async function benchCascade(actor: Actor, ids: { ours: string; anchor: string; traced: string }): Promise<CascadeFigures> {
@@ -73,7 +81,12 @@ export async function benchCascade(actor: Actor, ids: { ours: string; anchor: st
   const ours = await measured(ids.ours, a.ms, () => runCancelCascade(getDb(), { packageId: ids.ours, revision: a.revision }));
   const replay = await measured(ids.ours, 0, () => runCancelCascade(getDb(), { packageId: ids.ours, revision: a.revision }));
   const b = await cancel(actor, ids.anchor);
-  const anchor = await measured(ids.anchor, b.ms, () => anchorCascade(getSql(), { packageId: ids.anchor, revision: b.revision }));
+  let anchorSteps: Step[] = [];
+  const anchor = await measured(ids.anchor, b.ms, async () => {
+    const r = await anchorCascade(getSql(), { packageId: ids.anchor, revision: b.revision });
+    anchorSteps = r.steps.map((s) => ({ ...s, calls: 1 }));
+    return r;
+  });
   const steps = await stepTimes(actor, ids.traced);
-  return { ours, replay, anchor, steps };
+  return { ours, replay, anchor, steps, anchorSteps };
 }

@@ -24,16 +24,23 @@ function stats(ms: number[]): Stats {
   return { median: rank(0.5), p95: rank(0.95), min: s[0]!, max: s[s.length - 1]!, runs: s.length };
 }
 
-export type Plan = { top: string; executionMs: number; planningMs: number; scans: string[]; text: string };
+export type Plan = { top: string; driver: string; driverRows: number; removedByFilter: number; executionMs: number; planningMs: number; scans: string[]; text: string };
 
 /** EXPLAIN (ANALYZE, BUFFERS) of a statement exactly as drizzle sent it, same parameters. */
-export async function explain(sql: postgres.Sql, query: string, params: unknown[]): Promise<Plan> {
+export async function explain(sql: postgres.Sql | postgres.TransactionSql, query: string, params: unknown[]): Promise<Plan> {
   const rows = await sql.unsafe(`explain (analyze, buffers) ${query}`, params as postgres.ParameterOrJSON<never>[]);
   const lines = rows.map((r) => String(r["QUERY PLAN"]));
   const num = (label: string) => Number(lines.find((l) => l.startsWith(label))?.match(/([\d.]+) ms/)?.[1] ?? NaN);
   const node = (l: string) => l.replace(/^\s*(->\s*)?/, "").replace(/\s*\(cost=.*$/, "");
+  // A Limit or Aggregate on top says little: the first scan says how rows are reached.
+  const driver = lines.find((l) => /Scan/.test(l)) ?? "";
+  const loops = driver.match(/rows=([\d.]+) loops=(\d+)\)/);
   return {
     top: node(lines[0] ?? ""),
+    driver: node(driver),
+    // Rows are per loop: a parallel scan reports one worker's share.
+    driverRows: loops ? Math.round(Number(loops[1]) * Number(loops[2])) : NaN,
+    removedByFilter: Number(lines.find((l) => l.includes("Rows Removed by Filter"))?.match(/: (\d+)/)?.[1] ?? 0),
     executionMs: num("Execution Time"),
     planningMs: num("Planning Time"),
     // The nodes that say how rows were found and ordered: where the time of a slow plan goes.
