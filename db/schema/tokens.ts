@@ -2,7 +2,7 @@ import { boolean, index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-
 import { entities } from "./entities";
 import { users } from "./users";
 
-export const tokenPurpose = pgEnum("token_purpose", ["sign_in", "invitation", "package_review"]);
+export const tokenPurpose = pgEnum("token_purpose", ["sign_in", "invitation", "package_review", "package_offer"]);
 
 // An emailed link names one action for one person. Only the SHA-256 of the token is stored,
 // so a database read never yields a usable link.

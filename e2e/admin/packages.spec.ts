@@ -61,6 +61,22 @@ test("a collaborative by-form package: create, submit, accept from the emailed l
   }).toPass({ timeout: 20_000 });
   const subscription = await waitForEmail(demo.paris, `[Campaign subscription] ${label}`);
   expect(subscription.attachments.map((a) => a.filename)).toEqual(["brief.pdf"]);
+
+  // The Paris operator follows the link made for them, to the package in their catalog.
+  const paris = await browser.newContext({ storageState: storage("paris") });
+  const portal = await paris.newPage();
+  await portal.goto(linkIn(subscription));
+  await expect(portal).toHaveURL(new RegExp(`/portal/paris-nord/catalog/${id}$`));
+  await expect(portal.getByRole("heading", { name: label })).toBeVisible();
+  const doc = await portal.request.get((await portal.getByRole("link", { name: /brief\.pdf/ }).getAttribute("href"))!);
+  expect(await doc.text()).toBe("%PDF-1.4 brief");
+  // The same link, in another operator's hands, opens nothing.
+  const other = await browser.newContext({ storageState: storage("regional") });
+  const stranger = await other.newPage();
+  await stranger.goto(linkIn(subscription));
+  await expect(stranger.getByText("This link was made for another person.")).toBeVisible();
+  await paris.close();
+  await other.close();
 });
 
 test("cancel with a comment: orders canceled, one email per entity, then reinitialize", async ({ page }) => {

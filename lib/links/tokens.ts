@@ -10,6 +10,8 @@ export const TOKEN_TTL_MS: Record<TokenPurpose, number> = {
   invitation: 7 * 24 * 60 * 60 * 1000,
   // A reviewer may answer after the approval deadline (the package is then "Late"), not forever.
   package_review: 30 * 24 * 60 * 60 * 1000,
+  // An offer link opens the package in the portal; it stays usable while the offer can matter.
+  package_offer: 60 * 24 * 60 * 60 * 1000,
 };
 
 export function hashToken(token: string): string {
@@ -69,4 +71,23 @@ export async function consumeActionToken(db: DbOrTx, token: string, purpose: Tok
     )
     .returning();
   return row ?? null;
+}
+
+/**
+ * Many tokens in one insert, for fan-outs (a publication emails every audience member).
+ * Returns the raw tokens in the order of `items`.
+ */
+export async function createActionTokens(
+  db: DbOrTx,
+  purpose: TokenPurpose,
+  items: { email: string; userId: string; entityId: string; subjectId: string }[],
+): Promise<string[]> {
+  const expiresAt = new Date(Date.now() + TOKEN_TTL_MS[purpose]);
+  const tokens = items.map(() => randomBytes(32).toString("base64url"));
+  for (let i = 0; i < items.length; i += 1000) {
+    await db.insert(actionTokens).values(
+      items.slice(i, i + 1000).map((it, j) => ({ ...it, purpose, tokenHash: hashToken(tokens[i + j]!), expiresAt })),
+    );
+  }
+  return tokens;
 }

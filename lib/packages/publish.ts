@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { liveOrderStatuses, orders, packageAudience, packageDocuments, packages } from "@/db/schema";
+import { createActionTokens } from "@/lib/links/tokens";
 import { appUrl } from "@/lib/links/urls";
 import { queueNotifications } from "@/lib/notifications/queue";
 import { formatDateTime } from "@/lib/utils";
@@ -49,32 +50,40 @@ async function notify(tx: Tx, pkg: Pkg, recipients: EntityRecipients[], kind: "c
   const documents = docs.map((d) => d.name);
   // The sender attaches these to each email: the documents travel with the notification.
   const attachmentIds = docs.map((d) => d.id);
-  const items = recipients.flatMap((r) =>
-    r.emails.map((email) => {
-      const base = { eventKey: `package:${pkg.id}:r${pkg.revision}:${kind}:${r.entityId}:${email}`, recipient: email, entityId: r.entityId };
-      const url = appUrl(`/portal/${r.internalName}`);
-      if (kind === "catalog") {
-        return { ...base, template: "new_catalog_entry" as const, payload: { packageLabel: pkg.label, entityLabel: r.label, description: pkg.description, message: pkg.messageForEntities, url, attachmentIds } };
-      }
-      if (kind === "subscribed") {
-        return { ...base, template: "campaign_subscribed" as const, payload: { packageLabel: pkg.label, entityLabel: r.label, message: pkg.messageForEntities, url, attachmentIds } };
-      }
-      return {
-        ...base,
-        template: "campaign_subscription" as const,
-        payload: {
-          packageLabel: pkg.label,
-          entityLabel: r.label,
-          description: pkg.description,
-          message: pkg.messageForEntities,
-          registrationDeadline: formatDateTime(pkg.registrationDeadline),
-          personalizationDeadline: pkg.personalizationDeadline ? formatDateTime(pkg.personalizationDeadline) : "none",
-          documents,
-          url,
-          attachmentIds,
-        },
-      };
-    }),
+  // A group member gets a link made for them; an entity's own address gets the guarded portal page.
+  const people = recipients.flatMap((r) => r.members.map((m) => ({ r, email: m.email, userId: m.userId })));
+  const tokens = await createActionTokens(
+    tx,
+    "package_offer",
+    people.map((p) => ({ email: p.email, userId: p.userId, entityId: p.r.entityId, subjectId: pkg.id })),
   );
+  const targets = [
+    ...people.map((p, i) => ({ r: p.r, email: p.email, url: appUrl(`/links/${tokens[i]}`) })),
+    ...recipients.filter((r) => !r.members.length).flatMap((r) => r.emails.map((email) => ({ r, email, url: appUrl(`/portal/${r.internalName}/catalog/${pkg.id}`) }))),
+  ];
+  const items = targets.map(({ r, email, url }) => {
+    const base = { eventKey: `package:${pkg.id}:r${pkg.revision}:${kind}:${r.entityId}:${email}`, recipient: email, entityId: r.entityId };
+    if (kind === "catalog") {
+      return { ...base, template: "new_catalog_entry" as const, payload: { packageLabel: pkg.label, entityLabel: r.label, description: pkg.description, message: pkg.messageForEntities, url, attachmentIds } };
+    }
+    if (kind === "subscribed") {
+      return { ...base, template: "campaign_subscribed" as const, payload: { packageLabel: pkg.label, entityLabel: r.label, message: pkg.messageForEntities, url, attachmentIds } };
+    }
+    return {
+      ...base,
+      template: "campaign_subscription" as const,
+      payload: {
+        packageLabel: pkg.label,
+        entityLabel: r.label,
+        description: pkg.description,
+        message: pkg.messageForEntities,
+        registrationDeadline: formatDateTime(pkg.registrationDeadline),
+        personalizationDeadline: pkg.personalizationDeadline ? formatDateTime(pkg.personalizationDeadline) : "none",
+        documents,
+        url,
+        attachmentIds,
+      },
+    };
+  });
   return queueNotifications(tx, items as Parameters<typeof queueNotifications>[1]);
 }

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { packages } from "@/db/schema";
 import { getCurrentActor } from "@/lib/auth/session";
+import { getCatalogPackage } from "@/lib/catalog/queries";
 import { packageStatusLabels } from "@/lib/packages/states";
 import { formatDateTime } from "@/lib/utils";
 import { PackageReviewForm } from "./package-review-form";
@@ -19,12 +20,22 @@ export const metadata: Metadata = { title: "Email link", referrer: "no-referrer"
 export default async function LinkPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const state = await inspectActionToken(getDb(), token);
+  if (state.state === "valid" && state.token.purpose === "package_offer") {
+    // An offer link opens one package in one entity's portal, for the person it was sent to.
+    const actor = await getCurrentActor();
+    if (!actor) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/links/${token}`)}`);
+    const membership = actor.memberships.find((m) => m.id === state.token.entityId);
+    if (actor.userId !== state.token.userId || !membership) return <Frame><InvalidLink reason="foreign" /></Frame>;
+    const offered = state.token.subjectId ? await getCatalogPackage(getDb(), membership.id, state.token.subjectId) : null;
+    if (!offered) return <Frame><NoLongerOffered portal={`/portal/${membership.internalName}/catalog`} /></Frame>;
+    redirect(`/portal/${membership.internalName}/catalog/${offered.id}`);
+  }
   if (state.state === "valid" && state.token.purpose === "package_review") {
     // A review acts as a person: sign in first, then land back on this link.
     const actor = await getCurrentActor();
     if (!actor) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/links/${token}`)}`);
     if (actor.userId !== state.token.userId) return <Frame><InvalidLink reason="foreign" /></Frame>;
-    const pkg = await getDb().query.packages.findFirst({ where: eq(packages.id, state.token.subjectId ?? "") });
+    const pkg = state.token.subjectId ? await getDb().query.packages.findFirst({ where: eq(packages.id, state.token.subjectId) }) : undefined;
     if (!pkg) return <Frame><InvalidLink reason="unknown" /></Frame>;
     return (
       <Frame>
@@ -82,6 +93,18 @@ function InvalidLink({ reason }: { reason: "used" | "expired" | "unknown" | "for
       <p className="mt-2 text-sm text-slate-600">{text} Nothing was changed.</p>
       <Link href="/sign-in" className="mt-5 inline-block text-sm font-medium text-blue-700 hover:underline">
         Go to the sign-in page
+      </Link>
+    </div>
+  );
+}
+
+function NoLongerOffered({ portal }: { portal: string }) {
+  return (
+    <div role="alert">
+      <h1 className="text-xl font-semibold text-slate-900">This package is no longer offered</h1>
+      <p className="mt-2 text-sm text-slate-600">It was canceled, or its offer period is over.</p>
+      <Link href={portal} className="mt-5 inline-block text-sm font-medium text-blue-700 hover:underline">
+        Open the catalog
       </Link>
     </div>
   );

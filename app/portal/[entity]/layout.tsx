@@ -13,6 +13,7 @@ export default async function PortalLayout({ children, params }: { children: Rea
       title={entity.label}
       nav={[
         { href: base, label: "Home", exact: true },
+        { href: `${base}/catalog`, label: "Catalog" },
         { href: `${base}/contacts`, label: "Contacts" },
       ]}
       user={

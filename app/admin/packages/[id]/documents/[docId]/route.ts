@@ -4,6 +4,7 @@ import { getDb } from "@/db";
 import { packageDocuments } from "@/db/schema";
 import { getCurrentActor } from "@/lib/auth/session";
 import { requireCentral } from "@/lib/authz";
+import { downloadResponse } from "@/lib/documents/download";
 import { AppError } from "@/lib/errors";
 
 const paramsSchema = z.object({ id: z.uuid(), docId: z.uuid() });
@@ -22,13 +23,5 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string; do
     .from(packageDocuments)
     .where(and(eq(packageDocuments.id, parsed.data.docId), eq(packageDocuments.packageId, parsed.data.id)));
   if (!doc) return new Response("Not found", { status: 404 });
-  return new Response(new Uint8Array(doc.data), {
-    headers: {
-      // Always a download, never rendered inline: an uploaded HTML file must not run in our origin.
-      "content-type": "application/octet-stream",
-      "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`,
-      "x-content-type-options": "nosniff",
-      "cache-control": "private, no-store",
-    },
-  });
+  return downloadResponse(doc);
 }
