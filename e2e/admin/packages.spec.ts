@@ -105,6 +105,13 @@ test("cancel with a comment: orders canceled, one email per entity, then reiniti
     expect(mails).toHaveLength(2);
     expect(mails.every((m) => m.text.includes("The supplier withdrew the offer."))).toBe(true);
   }).toPass({ timeout: 20_000 });
+  // A Paris operator follows the cancellation email's link: the package is no longer offered.
+  const cancellation = (await inbox()).find((m) => m.subject === `[Cancellation of package] ${label}` && m.to.includes(demo.paris))!;
+  const paris = await page.context().browser()!.newContext({ storageState: storage("paris") });
+  const parisPage = await paris.newPage();
+  await parisPage.goto(linkIn(cancellation));
+  await expect(parisPage.getByRole("heading", { name: "This package is no longer offered" })).toBeVisible();
+  await paris.close();
 
   await page.getByRole("button", { name: "Reinitialize the package to reuse it" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Save" }).click();

@@ -80,7 +80,8 @@ export async function consumeActionToken(db: DbOrTx, token: string, purpose: Tok
 export async function createActionTokens(
   db: DbOrTx,
   purpose: TokenPurpose,
-  items: { email: string; userId: string; entityId: string; subjectId: string }[],
+  // userId null: a link for the entity's group as a whole (any of its operators may open it).
+  items: { email: string; userId: string | null; entityId: string; subjectId: string }[],
 ): Promise<string[]> {
   const expiresAt = new Date(Date.now() + TOKEN_TTL_MS[purpose]);
   const tokens = items.map(() => randomBytes(32).toString("base64url"));

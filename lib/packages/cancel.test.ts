@@ -1,7 +1,8 @@
 import { eq, like, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db";
-import { notifications, orders, packageCascades, packages } from "../../db/schema";
+import { actionTokens, notifications, orders, packageCascades, packages } from "../../db/schema";
+import { hashToken } from "../links/tokens";
 import type { Actor } from "../auth/actor";
 import { actorFor, createLocalEntity, createUser } from "../testing/factories";
 import { campaignState, createPackageFor, createReferenceCampaign, notificationMember, packageInput } from "../testing/package-factories";
@@ -58,6 +59,10 @@ describe("cancelling a package", () => {
     expect(mails.every((m) => m.template === "package_canceled" && (m.payload as { comment: string }).comment === "Supplier withdrew")).toBe(true);
     const first = mails.find((m) => m.entityId === ents[0]!.id)!;
     expect(first.recipient.split(", ").sort()).toEqual([members[0]!.email, extra.email].sort());
+    // Its link is signed and expiring, made for the entity's group rather than one person.
+    const token = String((first.payload as { url: string }).url).split("/links/")[1]!;
+    const link = await db().query.actionTokens.findFirst({ where: eq(actionTokens.tokenHash, hashToken(token)) });
+    expect(link).toMatchObject({ purpose: "package_offer", userId: null, entityId: ents[0]!.id, subjectId: id, usedAt: null });
 
     expect(await runCancelCascade(db(), { packageId: id, revision: cascade!.revision })).toEqual({ ran: false, ordersCanceled: 0, entitiesNotified: 0 });
     expect(await db().select().from(notifications).where(like(notifications.eventKey, `package:${id}:cancel:%`))).toHaveLength(4);

@@ -1,6 +1,7 @@
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { campaigns, deliveries, liveOrderStatuses, orders, packageAudience, packageCascades, packages, workflows } from "@/db/schema";
+import { createActionTokens } from "@/lib/links/tokens";
 import { appUrl } from "@/lib/links/urls";
 import { queueNotifications } from "@/lib/notifications/queue";
 import { formatDateTime } from "@/lib/utils";
@@ -45,18 +46,23 @@ export async function runCancelCascade(db: Db, params: { packageId: string; revi
       union select entity_id from ${orders} where package_id = ${pkg.id}`);
     const recipients = await entityRecipients(tx, [...concerned].map((c) => c.entity_id));
     const canceledOn = formatDateTime(pkg.statusChangedAt);
-    // One email per entity, addressed to its whole notification group.
+    // One email per entity, addressed to its whole notification group, so its link is made for
+    // the entity (any of its operators) rather than for one person.
+    const reached = recipients.filter((r) => r.emails.length);
+    const tokens = await createActionTokens(
+      tx,
+      "package_offer",
+      reached.map((r) => ({ email: r.emails[0]!, userId: null, entityId: r.entityId, subjectId: pkg.id })),
+    );
     const notified = await queueNotifications(
       tx,
-      recipients
-        .filter((r) => r.emails.length)
-        .map((r) => ({
-          eventKey: `package:${pkg.id}:cancel:${params.revision}:${r.entityId}`,
-          recipient: r.emails.join(", "),
-          entityId: r.entityId,
-          template: "package_canceled" as const,
-          payload: { packageLabel: pkg.label, entityLabel: r.label, canceledOn, comment: pkg.cancelComment ?? "", url: appUrl(`/portal/${r.internalName}`) },
-        })),
+      reached.map((r, i) => ({
+        eventKey: `package:${pkg.id}:cancel:${params.revision}:${r.entityId}`,
+        recipient: r.emails.join(", "),
+        entityId: r.entityId,
+        template: "package_canceled" as const,
+        payload: { packageLabel: pkg.label, entityLabel: r.label, canceledOn, comment: pkg.cancelComment ?? "", url: appUrl(`/links/${tokens[i]}`) },
+      })),
     );
     await tx
       .update(packageCascades)

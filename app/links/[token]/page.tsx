@@ -25,7 +25,8 @@ export default async function LinkPage({ params }: { params: Promise<{ token: st
     const actor = await getCurrentActor();
     if (!actor) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/links/${token}`)}`);
     const membership = actor.memberships.find((m) => m.id === state.token.entityId);
-    if (actor.userId !== state.token.userId || !membership) return <Frame><InvalidLink reason="foreign" /></Frame>;
+    // A link without a person was sent to the entity's whole group: membership is what counts.
+    if ((state.token.userId && actor.userId !== state.token.userId) || !membership) return <Frame><InvalidLink reason="foreign" /></Frame>;
     const offered = state.token.subjectId ? await getCatalogPackage(getDb(), membership.id, state.token.subjectId) : null;
     if (!offered) return <Frame><NoLongerOffered portal={`/portal/${membership.internalName}/catalog`} /></Frame>;
     redirect(`/portal/${membership.internalName}/catalog/${offered.id}`);
