@@ -2,9 +2,8 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
-import { applyServerErrors } from "@/components/forms/server-errors";
+import { useSaveForm } from "@/components/forms/use-save-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, FormError } from "@/components/ui/field";
@@ -26,23 +25,16 @@ function OptionList({ items }: { items: Option[] }) {
 
 export function CampaignForm(props: { id?: string; initial: CampaignInput; programs: Option[]; templates: Option[]; managers: Option[]; workflowStatus?: string; workflowLocked?: boolean }) {
   const router = useRouter();
-  const [formError, setFormError] = useState<string>();
-  const [pending, startTransition] = useTransition();
   const form = useForm<CampaignInput>({ resolver: zodResolver(campaignSchema), defaultValues: props.initial });
   const { errors } = form.formState;
 
-  const onSubmit = form.handleSubmit((values) =>
-    startTransition(async () => {
-      setFormError(undefined);
-      const res = props.id ? await updateCampaignAction({ ...values, id: props.id }) : await createCampaignAction(values);
-      if (!res.ok) {
-        applyServerErrors(form, res);
-        setFormError(res.error);
-        return;
-      }
+  const { onSubmit, formError, pending } = useSaveForm(
+    form,
+    (values) => (props.id ? updateCampaignAction({ ...values, id: props.id }) : createCampaignAction(values)),
+    (_data) => {
       router.push("/admin/campaigns");
       router.refresh();
-    }),
+    },
   );
 
   const select = (name: "programId" | "templateId" | "managerId", label: string, items: Option[], empty: string, hint?: string) => (

@@ -2,9 +2,8 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { applyServerErrors } from "@/components/forms/server-errors";
 import { useForm, useWatch } from "react-hook-form";
+import { useSaveForm } from "@/components/forms/use-save-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, FormError } from "@/components/ui/field";
@@ -24,8 +23,6 @@ const groups = [
 
 export function EntityForm(props: { id?: string; initial: EntityFormInput; parents: Option[]; operators: Operator[] }) {
   const router = useRouter();
-  const [formError, setFormError] = useState<string>();
-  const [pending, startTransition] = useTransition();
   const form = useForm<EntityFormInput>({ resolver: zodResolver(entityFormSchema), defaultValues: props.initial });
   const { errors } = form.formState;
   const [members, ...groupValues] = useWatch({
@@ -35,18 +32,13 @@ export function EntityForm(props: { id?: string; initial: EntityFormInput; paren
   const toOption = (o: Operator) => ({ id: o.id, label: o.name, hint: o.email });
   const memberOptions = props.operators.filter((o) => members.includes(o.id)).map(toOption);
 
-  const onSubmit = form.handleSubmit((values) =>
-    startTransition(async () => {
-      setFormError(undefined);
-      const res = props.id ? await updateEntityAction({ ...values, id: props.id }) : await createEntityAction(values);
-      if (!res.ok) {
-        applyServerErrors(form, res);
-        setFormError(res.error);
-        return;
-      }
+  const { onSubmit, formError, pending } = useSaveForm(
+    form,
+    (values) => (props.id ? updateEntityAction({ ...values, id: props.id }) : createEntityAction(values)),
+    (_data) => {
       router.push("/admin/entities");
       router.refresh();
-    }),
+    },
   );
 
   const setMembers = (ids: string[]) => {

@@ -2,10 +2,9 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { CheckboxList, type CheckboxOption } from "@/components/forms/checkbox-list";
-import { applyServerErrors } from "@/components/forms/server-errors";
+import { useSaveForm } from "@/components/forms/use-save-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, FormError } from "@/components/ui/field";
@@ -18,25 +17,18 @@ type Option = { id: string; label: string };
 
 export function PackageForm(props: { id?: string; initial: PackageFormInput; campaigns: Option[]; centralUsers: Option[]; entities: CheckboxOption[] }) {
   const router = useRouter();
-  const [formError, setFormError] = useState<string>();
-  const [pending, startTransition] = useTransition();
   const form = useForm<PackageFormInput>({ resolver: zodResolver(packageFormSchema), defaultValues: props.initial });
   const { register, formState: { errors } } = form;
   const kind = props.initial.kind;
   const [audience, reviewers, limitToAudience] = useWatch({ control: form.control, name: ["audience", "reviewers", "limitToAudience"] });
 
-  const onSubmit = form.handleSubmit((values) =>
-    startTransition(async () => {
-      setFormError(undefined);
-      const res = props.id ? await updatePackageAction({ ...values, id: props.id }) : await createPackageAction(values);
-      if (!res.ok) {
-        applyServerErrors(form, res);
-        setFormError(res.error);
-        return;
-      }
-      router.push(`/admin/packages/${res.data.id}`);
+  const { onSubmit, formError, pending } = useSaveForm(
+    form,
+    (values) => (props.id ? updatePackageAction({ ...values, id: props.id }) : createPackageAction(values)),
+    (data) => {
+      router.push(`/admin/packages/${data.id}`);
       router.refresh();
-    }),
+    },
   );
 
   return (

@@ -2,9 +2,8 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { applyServerErrors } from "@/components/forms/server-errors";
+import { useSaveForm } from "@/components/forms/use-save-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, FormError } from "@/components/ui/field";
@@ -24,24 +23,17 @@ function Options({ labels }: { labels: Record<string, string> }) {
 
 export function TemplateForm(props: { id?: string; initial: TemplateInput }) {
   const router = useRouter();
-  const [formError, setFormError] = useState<string>();
-  const [pending, startTransition] = useTransition();
   const form = useForm<TemplateInput>({ resolver: zodResolver(templateSchema), defaultValues: props.initial });
   const { errors } = form.formState;
   const level = useWatch({ control: form.control, name: "distributionLevel" });
 
-  const onSubmit = form.handleSubmit((values) =>
-    startTransition(async () => {
-      setFormError(undefined);
-      const res = props.id ? await updateTemplateAction({ ...values, id: props.id }) : await createTemplateAction(values);
-      if (!res.ok) {
-        applyServerErrors(form, res);
-        setFormError(res.error);
-        return;
-      }
+  const { onSubmit, formError, pending } = useSaveForm(
+    form,
+    (values) => (props.id ? updateTemplateAction({ ...values, id: props.id }) : createTemplateAction(values)),
+    (_data) => {
       router.push("/admin/campaigns/templates");
       router.refresh();
-    }),
+    },
   );
 
   return (
