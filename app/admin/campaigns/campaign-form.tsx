@@ -3,8 +3,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
+import { FormFooter } from "@/components/forms/form-footer";
 import { useSaveForm } from "@/components/forms/use-save-form";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, FormError } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
@@ -77,14 +77,7 @@ export function CampaignForm(props: { id?: string; initial: CampaignInput; progr
         </Field>
       </Card>
       <WorkflowEditor form={form} status={props.workflowStatus} locked={props.workflowLocked ?? false} />
-      <div className="flex justify-end gap-2">
-        <Button type="button" variant="secondary" onClick={() => router.push("/admin/campaigns")}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : props.id ? "Save" : "Create campaign"}
-        </Button>
-      </div>
+      <FormFooter cancelHref={"/admin/campaigns"} pending={pending} submitLabel={props.id ? "Save" : "Create campaign"} />
     </form>
   );
 }

@@ -3,8 +3,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
+import { FormFooter } from "@/components/forms/form-footer";
 import { useSaveForm } from "@/components/forms/use-save-form";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, FormError } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
@@ -102,14 +102,7 @@ export function EntityForm(props: { id?: string; initial: EntityFormInput; paren
           />
         ))}
       </Card>
-      <div className="flex justify-end gap-2">
-        <Button type="button" variant="secondary" onClick={() => router.push("/admin/entities")}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : props.id ? "Save" : "Create entity"}
-        </Button>
-      </div>
+      <FormFooter cancelHref={"/admin/entities"} pending={pending} submitLabel={props.id ? "Save" : "Create entity"} />
     </form>
   );
 }

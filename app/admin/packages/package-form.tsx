@@ -4,8 +4,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
 import { CheckboxList, type CheckboxOption } from "@/components/forms/checkbox-list";
+import { FormFooter } from "@/components/forms/form-footer";
 import { useSaveForm } from "@/components/forms/use-save-form";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, FormError } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
@@ -115,10 +115,7 @@ export function PackageForm(props: { id?: string; initial: PackageFormInput; cam
         />
         <ApprovalSection register={register} errors={errors} />
       </Card>
-      <div className="flex justify-end gap-2">
-        <Button type="button" variant="secondary" onClick={() => router.back()}>Cancel</Button>
-        <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save"}</Button>
-      </div>
+      <FormFooter cancelHref={props.id ? `/admin/packages/${props.id}` : "/admin/packages"} pending={pending} submitLabel="Save" />
     </form>
   );
 }

@@ -3,8 +3,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
+import { FormFooter } from "@/components/forms/form-footer";
 import { useSaveForm } from "@/components/forms/use-save-form";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, FormError } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
@@ -83,14 +83,7 @@ export function TemplateForm(props: { id?: string; initial: TemplateInput }) {
         </div>
       </Card>
       <PersonalizationFields form={form} />
-      <div className="flex justify-end gap-2">
-        <Button type="button" variant="secondary" onClick={() => router.push("/admin/campaigns/templates")}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : props.id ? "Save" : "Create template"}
-        </Button>
-      </div>
+      <FormFooter cancelHref={"/admin/campaigns/templates"} pending={pending} submitLabel={props.id ? "Save" : "Create template"} />
     </form>
   );
 }
