@@ -1,56 +1,33 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db";
 import { notifications } from "../../db/schema";
-import { enqueueJob } from "../../jobs/enqueue";
 import { uuidArray } from "../sql-arrays";
 import { renderEmail, type EmailTemplate, type TemplatePayload } from "./templates";
 
 export const SEND_NOTIFICATION = "send_notification";
 
-/**
- * Records an email in the outbox and enqueues its sending, in the caller's transaction.
- * `eventKey` names the event (e.g. `invitation:<id>`): queuing the same event twice adds nothing,
- * which is what makes "one event, one email" hold across retries of the caller.
- */
-export async function queueNotification<T extends EmailTemplate>(
-  db: DbOrTx,
-  params: { eventKey: string; recipient: string; template: T; payload: TemplatePayload<T>; entityId?: string | null },
-): Promise<string | null> {
-  const { subject } = renderEmail(params.template, params.payload);
-  const [row] = await db
-    .insert(notifications)
-    .values({
-      eventKey: params.eventKey,
-      recipient: params.recipient,
-      template: params.template,
-      subject,
-      payload: params.payload as Record<string, unknown>,
-      entityId: params.entityId ?? null,
-    })
-    .onConflictDoNothing({ target: notifications.eventKey })
-    .returning({ id: notifications.id });
-  if (!row) return null;
-  await enqueueJob(db, SEND_NOTIFICATION, { notificationId: row.id }, { jobKey: `notification:${row.id}`, maxAttempts: 8 });
-  return row.id;
-}
-
+export type QueuedEmail<T extends EmailTemplate> = {
+  eventKey: string;
+  recipient: string;
+  template: T;
+  payload: TemplatePayload<T>;
+  entityId?: string | null;
+};
 
 /**
- * Many emails at once, for fan-outs (publication, cancellation): one multi-row insert into the
- * outbox and one `add_jobs` call, in the caller's transaction. Events already queued are skipped.
+ * Records emails in the outbox and enqueues their sending, in the caller's transaction: one
+ * multi-row insert and one `add_jobs` call per thousand, so fan-outs (publication, cancellation)
+ * cost a few statements. `eventKey` names the event (e.g. `invitation:<id>`): an event already
+ * queued is skipped, which is what makes "one event, one email" hold across retries of the caller.
+ * Returns the ids of the rows actually added.
  */
-export async function queueNotifications<T extends EmailTemplate>(
-  db: DbOrTx,
-  items: { eventKey: string; recipient: string; template: T; payload: TemplatePayload<T>; entityId?: string | null }[],
-): Promise<number> {
-  if (items.length === 0) return 0;
-  let queued = 0;
+export async function queueNotifications<T extends EmailTemplate>(db: DbOrTx, items: QueuedEmail<T>[]): Promise<string[]> {
+  const added: string[] = [];
   for (let i = 0; i < items.length; i += 1000) {
-    const batch = items.slice(i, i + 1000);
     const rows = await db
       .insert(notifications)
       .values(
-        batch.map((n) => ({
+        items.slice(i, i + 1000).map((n) => ({
           eventKey: n.eventKey,
           recipient: n.recipient,
           template: n.template,
@@ -61,14 +38,20 @@ export async function queueNotifications<T extends EmailTemplate>(
       )
       .onConflictDoNothing({ target: notifications.eventKey })
       .returning({ id: notifications.id });
-    if (rows.length) {
-      const ids = rows.map((r) => r.id);
-      await db.execute(sql`select graphile_worker.add_jobs(array(
-        select row(${SEND_NOTIFICATION}::text, json_build_object('notificationId', id), null, null, 8, 'notification:' || id, 0, null)::graphile_worker.job_spec
-        from unnest(${uuidArray(ids)}) as id
-      ))`);
-    }
-    queued += rows.length;
+    if (!rows.length) continue;
+    const ids = rows.map((r) => r.id);
+    // job_key per row: a second enqueue of the same email replaces its job rather than adding one.
+    await db.execute(sql`select graphile_worker.add_jobs(array(
+      select row(${SEND_NOTIFICATION}::text, json_build_object('notificationId', id), null, null, 8, 'notification:' || id, 0, null)::graphile_worker.job_spec
+      from unnest(${uuidArray(ids)}) as id
+    ))`);
+    added.push(...ids);
   }
-  return queued;
+  return added;
+}
+
+/** One email: its outbox id, or null when the event was already queued. */
+export async function queueNotification<T extends EmailTemplate>(db: DbOrTx, item: QueuedEmail<T>): Promise<string | null> {
+  const [id] = await queueNotifications(db, [item]);
+  return id ?? null;
 }

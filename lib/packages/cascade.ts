@@ -54,7 +54,7 @@ export async function runCancelCascade(db: Db, params: { packageId: string; revi
       "package_offer",
       reached.map((r) => ({ email: r.emails[0]!, userId: null, entityId: r.entityId, subjectId: pkg.id })),
     );
-    const notified = await queueNotifications(
+    const { length: notified } = await queueNotifications(
       tx,
       reached.map((r, i) => ({
         eventKey: `package:${pkg.id}:cancel:${params.revision}:${r.entityId}`,

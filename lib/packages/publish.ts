@@ -85,5 +85,5 @@ async function notify(tx: Tx, pkg: Pkg, recipients: EntityRecipients[], kind: "c
       },
     };
   });
-  return queueNotifications(tx, items as Parameters<typeof queueNotifications>[1]);
+  return (await queueNotifications(tx, items as Parameters<typeof queueNotifications>[1])).length;
 }
