@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { campaigns, entities, packageAudience, packageReviewers, packages, users } from "@/db/schema";
+import { campaigns, entities, packageAudience, packageJournal, packageReviewers, packages, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { toDate, type PackageFormValues } from "./schemas";
@@ -61,7 +61,7 @@ export async function createPackage(tx: Tx, actor: Actor, v: PackageFormValues):
   await checkReferences(tx, v);
   const [row] = await tx.insert(packages).values({ ...columns(v), createdById: actor.userId }).returning({ id: packages.id });
   await replaceLinks(tx, row!.id, v);
-  await tx.execute(sql`insert into package_journal (package_id, action, actor_id, actor_name) values (${row!.id}, 'Created', ${actor.userId}, ${actor.name})`);
+  await tx.insert(packageJournal).values({ packageId: row!.id, action: "Created", actorId: actor.userId, actorName: actor.name });
   return row!.id;
 }
 
