@@ -7,8 +7,11 @@ import * as schema from "../db/schema";
 import { actionRegistry } from "./actions-registry";
 import type { Actor } from "./auth/actor";
 import { twoTenants } from "./testing/factories";
+import { publishedPackage } from "./testing/order-factories";
 
 // A valid-looking input for each action, so that refusals come from access checks, not from zod.
+let fixture = { packageId: "00000000-0000-4000-8000-000000000000", orderId: "00000000-0000-4000-8000-000000000000" };
+
 function sampleInput(name: string, entity: string): Record<string, unknown> {
   const ids = { members: [], packageNotification: [], orderReviewers: [], campaignReviewers: [] };
   const entityForm = { label: "X", internalName: `x-${Date.now()}`, email: "", phone: "", address: "", parentId: "", ...ids };
@@ -29,6 +32,14 @@ function sampleInput(name: string, entity: string): Record<string, unknown> {
     updateCampaignTemplate: { ...template, id: nil },
     createReferenceCampaign: campaign,
     updateReferenceCampaign: { ...campaign, id: nil },
+    placeOrder: { entity, packageId: fixture.packageId, label: "Order", comment: "", parameters: {}, reviewerIds: [], documents: [] },
+    editOwnOrder: { entity, orderId: fixture.orderId, label: "Order", comment: "", parameters: {}, reviewerIds: [], documents: [] },
+    cancelOwnOrder: { entity, orderId: fixture.orderId, comment: "" },
+    reviewOrder: { orderId: fixture.orderId, decision: "accept", comment: "" },
+    reviewOrderFromLink: { token: "x".repeat(43), decision: "accept", comment: "" },
+    rejectSubscriptionFromLink: { token: "x".repeat(43) },
+    evaluateOrderTarget: { entity, packageId: fixture.packageId },
+    previewOrder: { entity, packageId: fixture.packageId, contactEmail: "", parameters: {} },
   };
   return inputs[name] ?? {};
 }
@@ -48,6 +59,11 @@ describe("every server action goes through the access wrapper", () => {
   let t: Awaited<ReturnType<typeof twoTenants>>;
   beforeAll(async () => {
     t = await twoTenants();
+    // A real package and order of entity A: refusals must come from access, and A's own operator must succeed.
+    const { pkg } = await publishedPackage({ enableMultipleCreation: true });
+    const [order] = await getDb().insert(schema.orders).values({ packageId: pkg.id, entityId: t.a.id, label: "A's order" }).returning();
+    await getDb().insert(schema.contacts).values({ entityId: t.a.id, email: "preview@test.local" });
+    fixture = { packageId: pkg.id, orderId: order!.id };
   });
 
   const byAccess = (a: string) => actionRegistry.filter((d) => d.access === a);

@@ -4,7 +4,18 @@ import { createCampaignDef, createPlanDef, createProgramDef, createTemplateDef, 
 import { addContactDef } from "@/lib/contacts/actions";
 import { createEntity, importEntitiesAction, updateEntity } from "@/lib/entities/actions";
 import { inviteOperatorDef } from "@/lib/operators/actions";
-import { deleteOrderDef, editOrderGeneralDef } from "@/lib/orders/actions";
+import {
+  cancelOwnOrderDef,
+  deleteOrderDef,
+  editOrderGeneralDef,
+  editOwnOrderDef,
+  evaluateOrderTargetDef,
+  placeOrderDef,
+  previewOrderDef,
+  rejectSubscriptionFromLinkDef,
+  reviewOrderDef,
+  reviewOrderFromLinkDef,
+} from "@/lib/orders/actions";
 import {
   addPackageDocumentDef,
   cancelPackageDef,
@@ -45,6 +56,14 @@ export const actionRegistry: ActionDef<never, unknown>[] = [
   reinitializePackageDef,
   editOrderGeneralDef,
   deleteOrderDef,
+  placeOrderDef,
+  editOwnOrderDef,
+  cancelOwnOrderDef,
+  reviewOrderDef,
+  reviewOrderFromLinkDef,
+  rejectSubscriptionFromLinkDef,
+  evaluateOrderTargetDef,
+  previewOrderDef,
   addPackageDocumentDef,
   removePackageDocumentDef,
 ] as unknown as ActionDef<never, unknown>[];

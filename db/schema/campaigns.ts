@@ -30,6 +30,25 @@ export type PersonalizationField = {
   options?: string[];
 };
 
+/** Parts of a local or child campaign that the entity may change (§3, by campaign). */
+export const localEditableParts = ["targeting", "schedule", "typology", "personalization"] as const;
+export type LocalEditablePart = (typeof localEditableParts)[number];
+
+/** A Query activity's filter over the entity's contacts: every condition must hold. */
+export type TargetingCondition = { field: string; operator: "equals" | "not_equals" | "contains" | "is_empty" | "is_not_empty"; value: string };
+
+/** Typology rules applied to a delivery's target (§2). */
+export type TypologyRules = {
+  pressure: { maxMessages: number; days: number } | null;
+  excludeUnsubscribed: boolean;
+  excludeBounced: boolean;
+  controlGroupPercent: number;
+};
+export const defaultTypology: TypologyRules = { pressure: null, excludeUnsubscribed: true, excludeBounced: true, controlGroupPercent: 0 };
+
+/** The message a delivery sends; `{{name}}` placeholders take contact and personalization values. */
+export type CampaignContent = { subject: string; body: string };
+
 // A campaign template with its distributed-marketing settings (§2).
 export const campaignTemplates = pgTable("campaign_templates", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -42,6 +61,7 @@ export const campaignTemplates = pgTable("campaign_templates", {
   defaultValues: jsonb("default_values").$type<Record<string, string>>().notNull().default({}),
   maxReviewers: integer("max_reviewers").notNull().default(0),
   maxDocuments: integer("max_documents").notNull().default(0),
+  localEditable: text("local_editable").array().$type<LocalEditablePart[]>().notNull().default(["targeting", "schedule", "typology", "personalization"]),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -65,6 +85,10 @@ export const campaigns = pgTable(
     // Set on a local entity's own campaign (local package) or child campaign (by campaign).
     entityId: uuid("entity_id").references(() => entities.id, { onDelete: "cascade" }),
     parentCampaignId: uuid("parent_campaign_id").references((): AnyPgColumn => campaigns.id, { onDelete: "set null" }),
+    content: jsonb("content").$type<CampaignContent>().notNull().default({ subject: "", body: "" }),
+    typology: jsonb("typology").$type<TypologyRules>().notNull().default(defaultTypology),
+    // The entity's personalization values (local and child campaigns), by field name.
+    personalization: jsonb("personalization").$type<Record<string, string | number | boolean | null>>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("campaigns_entity_idx").on(t.entityId, t.createdAt), index("campaigns_parent_idx").on(t.parentCampaignId)],
@@ -83,6 +107,9 @@ export const workflows = pgTable(
     label: text("label").notNull(),
     status: workflowStatus("status").notNull().default("being_edited"),
     activities: jsonb("activities").$type<WorkflowActivity[]>().notNull().default([]),
+    // The Query activity's filter, and when the workflow is to start.
+    targeting: jsonb("targeting").$type<TargetingCondition[]>().notNull().default([]),
+    scheduledAt: timestamp("scheduled_at", { withTimezone: true }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("workflows_campaign_idx").on(t.campaignId)],

@@ -2,7 +2,16 @@ import { boolean, index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-
 import { entities } from "./entities";
 import { users } from "./users";
 
-export const tokenPurpose = pgEnum("token_purpose", ["sign_in", "invitation", "package_review", "package_offer"]);
+export const tokenPurpose = pgEnum("token_purpose", [
+  "sign_in",
+  "invitation",
+  "package_review",
+  "package_offer",
+  "order_review",
+  "order_parameters",
+  "subscription_reject",
+  "order_change",
+]);
 
 // An emailed link names one action for one person. Only the SHA-256 of the token is stored,
 // so a database read never yields a usable link.

@@ -1,7 +1,9 @@
 import type { TaskList } from "graphile-worker";
 import { SEND_NOTIFICATION } from "../../lib/notifications/queue";
+import { MAKE_ORDER_AVAILABLE, REMIND_REGISTRATION } from "../../lib/orders/jobs";
 import { CASCADE_PACKAGE_CANCEL, PUBLISH_PACKAGE, REMIND_PACKAGE_APPROVAL } from "../../lib/packages/jobs";
 import { cascadePackageCancelTask } from "./cascade-package-cancel";
+import { makeOrderAvailableTask, remindRegistrationTask } from "./order-jobs";
 import { publishPackageTask } from "./publish-package";
 import { remindPackageApprovalTask } from "./remind-package-approval";
 import { sendNotification } from "./send-notification";
@@ -12,4 +14,6 @@ export const taskList: TaskList = {
   [PUBLISH_PACKAGE]: publishPackageTask,
   [REMIND_PACKAGE_APPROVAL]: remindPackageApprovalTask,
   [CASCADE_PACKAGE_CANCEL]: cascadePackageCancelTask,
+  [MAKE_ORDER_AVAILABLE]: makeOrderAvailableTask,
+  [REMIND_REGISTRATION]: remindRegistrationTask,
 };

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { getDb } from "../../db";
 import { notifications, packageDocuments } from "../../db/schema";
 import { getTransport, mailFrom } from "../../lib/mail/transport";
-import { isEmailTemplate, renderEmail, SECRET_PAYLOAD_KEYS } from "../../lib/notifications/templates";
+import { isEmailTemplate, isSecretPayloadKey, renderEmail } from "../../lib/notifications/templates";
 
 const payloadSchema = z.object({ notificationId: z.uuid() });
 
@@ -65,7 +65,7 @@ export const sendNotification: Task = async (rawPayload, helpers) => {
 
 async function markSent(id: string, providerMessageId: string, payload: Record<string, unknown>) {
   // Link URLs carry live tokens: once delivered, the outbox keeps no usable copy.
-  const scrubbed = Object.fromEntries(Object.entries(payload).map(([k, v]) => [k, SECRET_PAYLOAD_KEYS.includes(k) ? "[sent]" : v]));
+  const scrubbed = Object.fromEntries(Object.entries(payload).map(([k, v]) => [k, isSecretPayloadKey(k) ? "[sent]" : v]));
   for (let attempt = 1; ; attempt++) {
     try {
       await getDb()

@@ -12,6 +12,11 @@ export const TOKEN_TTL_MS: Record<TokenPurpose, number> = {
   package_review: 30 * 24 * 60 * 60 * 1000,
   // An offer link opens the package in the portal; it stays usable while the offer can matter.
   package_offer: 60 * 24 * 60 * 60 * 1000,
+  // Order links (§4, §5): an order is answered within days; the entity's links live as long as an offer.
+  order_review: 30 * 24 * 60 * 60 * 1000,
+  order_parameters: 30 * 24 * 60 * 60 * 1000,
+  subscription_reject: 60 * 24 * 60 * 60 * 1000,
+  order_change: 60 * 24 * 60 * 60 * 1000,
 };
 
 export function hashToken(token: string): string {

@@ -7,14 +7,20 @@ export type TemplatePayloads = {
   package_approval: { packageLabel: string; submittedBy: string; deadline: string; url: string; reminder?: boolean };
   new_catalog_entry: { packageLabel: string; entityLabel: string; description: string; message: string; url: string; attachmentIds?: string[] };
   campaign_subscription: { packageLabel: string; entityLabel: string; description: string; message: string; registrationDeadline: string; personalizationDeadline: string; documents: string[]; url: string; attachmentIds?: string[] };
-  campaign_subscribed: { packageLabel: string; entityLabel: string; message: string; url: string; attachmentIds?: string[] };
+  campaign_subscribed: { packageLabel: string; entityLabel: string; message: string; url: string; rejectUrl?: string; changeUrl?: string; attachmentIds?: string[] };
   package_canceled: { packageLabel: string; entityLabel: string; canceledOn: string; comment: string; url: string };
+  order_approval: { orderLabel: string; packageLabel: string; entityLabel: string; orderedBy: string; comment: string; parameters: [string, string][]; url: string; parametersUrl: string };
+  order_decision: { decision: "approved" | "rejected"; orderLabel: string; packageLabel: string; entityLabel: string; decidedBy: string; comment: string; url: string };
+  campaign_available: { packageLabel: string; entityLabel: string; campaignLabel: string; url: string };
+  registration_reminder: { packageLabel: string; entityLabel: string; registrationDeadline: string; url: string };
 };
 export type EmailTemplate = keyof TemplatePayloads;
 export type TemplatePayload<T extends EmailTemplate> = TemplatePayloads[T];
 
-/** Payload fields that hold live link tokens; the outbox blanks them once the email is sent. */
-export const SECRET_PAYLOAD_KEYS = ["url"];
+/** Payload fields that hold live link tokens (`url`, `…Url`); the outbox blanks them once the email is sent. */
+export function isSecretPayloadKey(key: string): boolean {
+  return key === "url" || key.endsWith("Url");
+}
 
 type Rendered = { subject: string; text: string; html: string };
 
@@ -22,12 +28,17 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
-function layout(title: string, paragraphs: string[], action: { label: string; url: string }, footer: string): string {
+type Action = { label: string; url: string };
+
+function layout(title: string, paragraphs: string[], action: Action | Action[], footer: string): string {
   const body = paragraphs.map((p) => `<p style="margin:0 0 12px">${escapeHtml(p)}</p>`).join("");
+  const buttons = (Array.isArray(action) ? action : [action])
+    .map((a, i) => `<a href="${escapeHtml(a.url)}" style="background:${i ? "#fff" : "#1d4ed8"};color:${i ? "#1d4ed8" : "#fff"};border:1px solid #1d4ed8;padding:10px 16px;border-radius:6px;text-decoration:none;display:inline-block;margin:0 8px 8px 0">${escapeHtml(a.label)}</a>`)
+    .join("");
   return `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1f2937;background:#f8fafc;padding:24px">
 <div style="max-width:560px;margin:auto;background:#fff;border:1px solid #e5e7eb;border-radius:8px;padding:24px">
 <h1 style="font-size:18px;margin:0 0 16px">${escapeHtml(title)}</h1>${body}
-<p style="margin:20px 0"><a href="${escapeHtml(action.url)}" style="background:#1d4ed8;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(action.label)}</a></p>
+<p style="margin:20px 0">${buttons}</p>
 <p style="font-size:12px;color:#6b7280;margin:0">${escapeHtml(footer)}</p></div></body></html>`;
 }
 
@@ -75,11 +86,16 @@ const packageRenderers: { [T in "package_approval" | "new_catalog_entry" | "camp
       "You receive this as a member of your entity's package notification group.",
     ),
   }),
-  campaign_subscribed: (p) => ({
-    subject: `You have been subscribed to the campaign ${p.packageLabel}`,
-    text: `You have been subscribed to the campaign "${p.packageLabel}" for ${p.entityLabel}.\n${p.message}\n\nSee the subscription: ${p.url}\n`,
-    html: layout(`You have been subscribed to the campaign: ${p.packageLabel}`, [`For ${p.entityLabel}.`, p.message].filter(Boolean), { label: "See the subscription", url: p.url }, "You may reject the subscription or change its parameters from the portal."),
-  }),
+  campaign_subscribed: (p) => {
+    const actions = p.rejectUrl && p.changeUrl
+      ? [{ label: "Change the order parameters", url: p.changeUrl }, { label: "Reject the subscription", url: p.rejectUrl }]
+      : [{ label: "See the subscription", url: p.url }];
+    return {
+      subject: `You have been subscribed to the campaign ${p.packageLabel}`,
+      text: `You have been subscribed to the campaign "${p.packageLabel}" for ${p.entityLabel}.\n${p.message}\n\n${actions.map((a) => `${a.label}: ${a.url}`).join("\n")}\n`,
+      html: layout(`You have been subscribed to the campaign: ${p.packageLabel}`, [`For ${p.entityLabel}.`, p.message].filter(Boolean), actions, "No approval is needed: changes take effect at once."),
+    };
+  },
   package_canceled: (p) => ({
     subject: `[Cancellation of package] ${p.packageLabel}`,
     text: `The campaign was canceled centrally on ${p.canceledOn}.\nPackage: ${p.packageLabel} (${p.entityLabel})\nComment: ${p.comment}\n\n${p.url}\n`,
@@ -87,7 +103,41 @@ const packageRenderers: { [T in "package_approval" | "new_catalog_entry" | "camp
   }),
 };
 
-const renderers = { ...authRenderers, ...packageRenderers } as { [T in EmailTemplate]: (p: TemplatePayloads[T]) => Rendered };
+const orderRenderers: { [T in "order_approval" | "order_decision" | "campaign_available" | "registration_reminder"]: (p: TemplatePayloads[T]) => Rendered } = {
+  order_approval: (p) => {
+    const params = p.parameters.map(([k, v]) => `${k}: ${v}`);
+    return {
+      subject: `[Approval of order] ${p.orderLabel} (${p.entityLabel})`,
+      text: `Please approve the order configuration.\n${p.entityLabel} ordered "${p.packageLabel}" (${p.orderedBy}).\nOrder: ${p.orderLabel}\n${p.comment ? `Comment: ${p.comment}\n` : ""}${params.join("\n")}\n\nAccept or reject: ${p.url}\nOrder parameters: ${p.parametersUrl}\n`,
+      html: layout(
+        `Please approve the order configuration: ${p.orderLabel}`,
+        [`${p.entityLabel} ordered "${p.packageLabel}" (${p.orderedBy}).`, p.comment ? `Comment: ${p.comment}` : "", ...params].filter(Boolean),
+        [{ label: "Accept or reject", url: p.url }, { label: "Order parameters", url: p.parametersUrl }],
+        "The first reviewer to answer decides.",
+      ),
+    };
+  },
+  order_decision: (p) => {
+    const verb = p.decision === "approved" ? "approved" : "rejected";
+    return {
+      subject: `Your order ${p.orderLabel} was ${verb}`,
+      text: `The order "${p.orderLabel}" of ${p.entityLabel} for "${p.packageLabel}" was ${verb} by ${p.decidedBy}.\n${p.comment ? `Comment: ${p.comment}\n` : ""}\nSee the order: ${p.url}\n`,
+      html: layout(`Your order was ${verb}: ${p.orderLabel}`, [`"${p.packageLabel}", for ${p.entityLabel}.`, `Decided by ${p.decidedBy}.`, p.comment ? `Comment: ${p.comment}` : ""].filter(Boolean), { label: "See the order", url: p.url }, "You receive this as a member of your entity's package notification group."),
+    };
+  },
+  campaign_available: (p) => ({
+    subject: `The campaign ${p.campaignLabel} is available`,
+    text: `The campaign "${p.campaignLabel}" ordered by ${p.entityLabel} ("${p.packageLabel}") is available.\n\nOpen the campaign: ${p.url}\n`,
+    html: layout(`The campaign is available: ${p.campaignLabel}`, [`Ordered by ${p.entityLabel} ("${p.packageLabel}").`], { label: "Open the campaign", url: p.url }, "You receive this as a member of your entity's package notification group."),
+  }),
+  registration_reminder: (p) => ({
+    subject: `[Campaign subscription] Reminder: ${p.packageLabel}`,
+    text: `${p.entityLabel} has not registered for the campaign "${p.packageLabel}" yet.\nRegistration deadline: ${p.registrationDeadline}\n\nRegister for the campaign: ${p.url}\n`,
+    html: layout(`Registration deadline approaching: ${p.packageLabel}`, [`${p.entityLabel} has not registered yet.`, `Registration deadline: ${p.registrationDeadline}.`], { label: "Register for the campaign", url: p.url }, "This reminder stops once your entity has registered."),
+  }),
+};
+
+const renderers = { ...authRenderers, ...packageRenderers, ...orderRenderers } as { [T in EmailTemplate]: (p: TemplatePayloads[T]) => Rendered };
 
 export function renderEmail<T extends EmailTemplate>(template: T, payload: TemplatePayload<T>): Rendered {
   return renderers[template](payload);

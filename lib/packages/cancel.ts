@@ -19,7 +19,7 @@ export async function cancelPackage(tx: Tx, actor: Actor, params: { packageId: s
     comment: params.comment,
     set: { cancelComment: params.comment },
   });
-  await removeScheduledSteps(tx, row.id, { publication: true, reminders: true });
+  await removeScheduledSteps(tx, row.id, { publication: true, reminders: true, registration: true });
   await spendReviewLinks(tx, row.id);
   if (row.kind === "collaborative") {
     await tx.insert(packageCascades).values({ packageId: row.id, revision: row.revision });

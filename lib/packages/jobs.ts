@@ -11,6 +11,7 @@ export const MAX_REMINDERS = 5;
 
 export const publishKey = (packageId: string) => `package:${packageId}:publish`;
 export const reminderKey = (packageId: string, index: number) => `package:${packageId}:reminder:${index}`;
+export const registrationReminderKey = (packageId: string, index: number) => `package:${packageId}:registration-reminder:${index}`;
 
 export async function schedulePublication(tx: Tx, packageId: string, revision: number, availableAt: Date) {
   const runAt = availableAt.getTime() > Date.now() ? availableAt : undefined;
@@ -27,10 +28,11 @@ export async function scheduleReminders(tx: Tx, packageId: string, revision: num
 }
 
 /** Removes the scheduled steps of a package (publication, reminders) in the caller's transaction. */
-export async function removeScheduledSteps(tx: Tx, packageId: string, which: { publication?: boolean; reminders?: boolean }) {
+export async function removeScheduledSteps(tx: Tx, packageId: string, which: { publication?: boolean; reminders?: boolean; registration?: boolean }) {
   const keys = [
     ...(which.publication ? [publishKey(packageId)] : []),
     ...(which.reminders ? Array.from({ length: MAX_REMINDERS }, (_, i) => reminderKey(packageId, i)) : []),
+    ...(which.registration ? Array.from({ length: MAX_REMINDERS }, (_, i) => registrationReminderKey(packageId, i)) : []),
   ];
   for (const key of keys) await tx.execute(sql`select graphile_worker.remove_job(${key})`);
 }

@@ -11,6 +11,6 @@ export async function reinitializePackage(tx: Tx, actor: Actor, packageId: strin
     actor: { userId: actor.userId, name: actor.name },
     set: { approvalDeadline: null, rejectionComment: null, cancelComment: null },
   });
-  await removeScheduledSteps(tx, packageId, { publication: true, reminders: true });
+  await removeScheduledSteps(tx, packageId, { publication: true, reminders: true, registration: true });
   return { status: row.status };
 }

@@ -14,6 +14,8 @@ export default async function PortalLayout({ children, params }: { children: Rea
       nav={[
         { href: base, label: "Home", exact: true },
         { href: `${base}/catalog`, label: "Catalog" },
+        { href: `${base}/orders`, label: "My orders" },
+        { href: `${base}/campaigns`, label: "My campaigns" },
         { href: `${base}/contacts`, label: "Contacts" },
       ]}
       user={

@@ -1,0 +1,61 @@
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { contacts, type TargetingCondition, type TypologyRules } from "@/db/schema";
+
+const columns = { email: contacts.email, firstName: contacts.firstName, lastName: contacts.lastName } as const;
+
+function valueOf(field: string): SQL {
+  const col = columns[field as keyof typeof columns];
+  return col ? sql`${col}` : sql`coalesce(${contacts.attributes} ->> ${field}, '')`;
+}
+
+/** One targeting condition as SQL; values are bound parameters, never spliced. */
+function conditionSql(c: TargetingCondition): SQL {
+  const v = valueOf(c.field);
+  switch (c.operator) {
+    case "equals":
+      return sql`lower(${v}) = lower(${c.value})`;
+    case "not_equals":
+      return sql`lower(${v}) <> lower(${c.value})`;
+    case "contains":
+      return sql`strpos(lower(${v}), lower(${c.value})) > 0`;
+    case "is_empty":
+      return sql`${v} = ''`;
+    case "is_not_empty":
+      return sql`${v} <> ''`;
+  }
+}
+
+export function targetingWhere(entityId: string, targeting: TargetingCondition[]): SQL {
+  return and(eq(contacts.entityId, entityId), ...targeting.map(conditionSql))!;
+}
+
+export type TargetEvaluation = {
+  targeted: number;
+  unsubscribed: number;
+  bounced: number;
+  controlGroup: number;
+  final: number;
+};
+
+/**
+ * Evaluate target (§4): how many of the entity's contacts the campaign would reach after its
+ * typology rules. The pressure rule counts messages already sent, which deliveries record (§7).
+ * The control group is taken from what remains, rounded down, as the delivery will hold it back.
+ */
+export async function evaluateTarget(db: DbOrTx, entityId: string, targeting: TargetingCondition[], typology: TypologyRules): Promise<TargetEvaluation> {
+  const [row] = await db
+    .select({
+      targeted: sql<number>`count(*)::int`,
+      unsubscribed: sql<number>`count(*) filter (where ${contacts.status} = 'unsubscribed')::int`,
+      bounced: sql<number>`count(*) filter (where ${contacts.status} = 'bounced')::int`,
+    })
+    .from(contacts)
+    .where(targetingWhere(entityId, targeting));
+  const targeted = row?.targeted ?? 0;
+  const unsubscribed = typology.excludeUnsubscribed ? (row?.unsubscribed ?? 0) : 0;
+  const bounced = typology.excludeBounced ? (row?.bounced ?? 0) : 0;
+  const eligible = targeted - unsubscribed - bounced;
+  const controlGroup = Math.floor((eligible * typology.controlGroupPercent) / 100);
+  return { targeted, unsubscribed, bounced, controlGroup, final: eligible - controlGroup };
+}

@@ -1,0 +1,76 @@
+import { randomBytes } from "node:crypto";
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Tx } from "@/db";
+import { campaigns, campaignTemplates, deliveries, entities, orders, packages, workflows } from "@/db/schema";
+import { emailEntity } from "./notify";
+
+/**
+ * Approved + availability date reached → Available (§4), run by the `make_order_available` job.
+ * A local package gives the entity its own campaign; a by-campaign package a child campaign of
+ * the reference. Guarded on Approved, so a retried job or an order canceled meanwhile does nothing.
+ */
+export async function makeOrderAvailable(tx: Tx, orderId: string, now = new Date()) {
+  const [row] = await tx
+    .select({ order: orders, pkg: packages, collaborativeType: campaignTemplates.collaborativeType })
+    .from(orders)
+    .innerJoin(packages, eq(packages.id, orders.packageId))
+    .innerJoin(campaigns, eq(campaigns.id, packages.referenceCampaignId))
+    .leftJoin(campaignTemplates, eq(campaignTemplates.id, campaigns.templateId))
+    .where(eq(orders.id, orderId))
+    .for("update", { of: orders });
+  if (!row || row.order.status !== "approved" || row.pkg.availableAt > now) return { available: false };
+  const { order, pkg } = row;
+  const ownCampaign = pkg.kind === "local" || row.collaborativeType === "by_campaign";
+  const campaignId = ownCampaign
+    ? await copyReference(tx, pkg.referenceCampaignId, order, { child: pkg.kind === "collaborative", startTargeting: pkg.kind === "local" && pkg.startTargetingWithApproval })
+    : null;
+  await tx.update(orders).set({ status: "available", campaignId, statusChangedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(orders.id, order.id));
+  const campaign = campaignId ? await tx.query.campaigns.findFirst({ where: eq(campaigns.id, campaignId), columns: { label: true } }) : null;
+  await emailEntity(tx, order, {
+    kind: "campaign_available",
+    path: campaignId ? `/campaigns/${campaignId}` : `/orders/${order.id}`,
+    payload: { packageLabel: pkg.label, campaignLabel: campaign?.label ?? pkg.label },
+  });
+  return { available: true, campaignId };
+}
+
+/**
+ * The entity's copy of the reference campaign with its workflow and deliveries, all being edited,
+ * carrying the order's personalization values. "Start targeting with order approval" asks the
+ * workflow to start: operationMgt carries out the pending command (§2, §10).
+ */
+async function copyReference(tx: Tx, referenceId: string, order: typeof orders.$inferSelect, opts: { child: boolean; startTargeting: boolean }) {
+  const ref = (await tx.query.campaigns.findFirst({ where: eq(campaigns.id, referenceId) }))!;
+  const entity = (await tx.query.entities.findFirst({ where: eq(entities.id, order.entityId), columns: { label: true, internalName: true } }))!;
+  const suffix = randomBytes(3).toString("hex");
+  const [copy] = await tx
+    .insert(campaigns)
+    .values({
+      label: `${ref.label} – ${entity.label}`,
+      internalName: `${ref.internalName}-${entity.internalName}-${suffix}`.slice(0, 120),
+      programId: ref.programId,
+      templateId: ref.templateId,
+      startDate: ref.startDate,
+      endDate: ref.endDate,
+      type: ref.type,
+      status: opts.startTargeting ? "started" : "being_edited",
+      entityId: order.entityId,
+      parentCampaignId: opts.child ? ref.id : null,
+      content: ref.content,
+      typology: ref.typology,
+      personalization: order.parameters,
+    })
+    .returning({ id: campaigns.id });
+  const refWorkflows = await tx.select().from(workflows).where(eq(workflows.campaignId, ref.id)).orderBy(asc(workflows.id));
+  for (const w of refWorkflows) {
+    const [wf] = await tx
+      .insert(workflows)
+      .values({ campaignId: copy!.id, label: w.label, activities: w.activities, targeting: w.targeting, scheduledAt: w.scheduledAt, status: opts.startTargeting ? "start_pending" : "being_edited" })
+      .returning({ id: workflows.id });
+    const refDeliveries = await tx.select().from(deliveries).where(and(eq(deliveries.campaignId, ref.id), eq(deliveries.workflowId, w.id)));
+    if (refDeliveries.length) {
+      await tx.insert(deliveries).values(refDeliveries.map((d) => ({ campaignId: copy!.id, workflowId: wf!.id, label: d.label, channel: d.channel })));
+    }
+  }
+  return copy!.id;
+}
