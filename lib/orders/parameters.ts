@@ -21,44 +21,67 @@ function isDay(v: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 }
 
+/** A string input: empty is "no value" (null) unless required; otherwise it must pass `check`. */
+function typedString(f: PersonalizationField, check: (v: string) => string | undefined, convert: (v: string) => ParameterValue, emptyMessage: string) {
+  return z.unknown().transform((raw, ctx) => {
+    // A field the request left out is empty; anything but text is refused like a wrong value.
+    if (raw !== undefined && raw !== null && typeof raw !== "string") {
+      ctx.addIssue({ code: "custom", message: emptyMessage });
+      return z.NEVER;
+    }
+    const v = (raw ?? "").trim();
+    if (!v) {
+      if (f.required) ctx.addIssue({ code: "custom", message: emptyMessage });
+      return null;
+    }
+    const problem = check(v);
+    if (problem) {
+      ctx.addIssue({ code: "custom", message: problem });
+      return z.NEVER;
+    }
+    return convert(v);
+  });
+}
+
 function fieldSchema(f: PersonalizationField, hasFile: boolean): z.ZodType<ParameterValue | File> {
   const missing = `Enter ${f.label}.`;
-  const text = (max: number) => z.string({ error: missing }).trim().max(max, `Keep it under ${max} characters.`);
-  const optionalEmpty = <T extends z.ZodType<unknown, string>>(inner: T) =>
-    z.string({ error: missing }).trim().pipe(z.union([z.literal("").transform(() => null), inner]));
   switch (f.type) {
-    case "text": {
-      const s = text(2000);
-      return f.required ? s.min(1, missing) : s;
-    }
-    case "number": {
-      const n = z.string().regex(/^-?\d+(\.\d+)?$/, "Enter a number, like 12 or 12.5.").transform(Number);
-      return f.required ? z.string({ error: missing }).trim().min(1, missing).pipe(n) : optionalEmpty(n);
-    }
-    case "date": {
-      const d = z.string().refine(isDay, "Enter a date.");
-      return f.required ? z.string({ error: missing }).trim().min(1, `Choose ${f.label}.`).pipe(d) : optionalEmpty(d);
-    }
+    case "text":
+      return typedString(f, (v) => (v.length > 2000 ? "Keep it under 2,000 characters." : undefined), (v) => v, missing).transform((v) => v ?? "");
+    case "number":
+      return typedString(f, (v) => (/^-?\d+(\.\d+)?$/.test(v) ? undefined : "Enter a number, like 12 or 12.5."), Number, missing);
+    case "date":
+      return typedString(f, (v) => (isDay(v) ? undefined : "Enter a date."), (v) => v, `Choose ${f.label}.`);
     case "select": {
       const options = f.options ?? [];
-      const s = z.string().refine((v) => options.includes(v), "Choose one of the options.");
-      return f.required ? z.string({ error: `Choose ${f.label}.` }).min(1, `Choose ${f.label}.`).pipe(s) : optionalEmpty(s);
+      return typedString(f, (v) => (options.includes(v) ? undefined : "Choose one of the options."), (v) => v, `Choose ${f.label}.`);
     }
     case "boolean":
       // A checkbox always answers: unchecked is "no", so "required" cannot be unmet.
       return z.boolean().catch(false);
     case "file":
       // A file already attached to the order satisfies a required field until it is replaced.
-      return f.required && !hasFile
-        ? orderFileSchema.nullable().refine((v) => v !== null, `Attach ${f.label}.`) as z.ZodType<File>
-        : z.union([orderFileSchema, z.null()]).optional().transform((v) => v ?? null);
+      return z.unknown().transform((v, ctx) => {
+        if (v === null || v === undefined || v === "") {
+          if (f.required && !hasFile) ctx.addIssue({ code: "custom", message: `Attach ${f.label}.` });
+          return null;
+        }
+        const file = orderFileSchema.safeParse(v);
+        if (!file.success) {
+          ctx.addIssue({ code: "custom", message: file.error.issues[0]?.message ?? "Choose a file." });
+          return z.NEVER;
+        }
+        return file.data;
+      });
   }
 }
 
 /** The personalization values of an order, keyed by field name. */
 export function parametersSchema(fields: PersonalizationField[], opts: { filesOnOrder?: string[] } = {}) {
   const onOrder = new Set(opts.filesOnOrder ?? []);
-  return z.object(Object.fromEntries(fields.map((f) => [f.name, fieldSchema(f, onOrder.has(f.name))])));
+  const shape = z.object(Object.fromEntries(fields.map((f) => [f.name, fieldSchema(f, onOrder.has(f.name))])));
+  // A field the request left out counts as empty, so that its own rule (required or not) decides.
+  return z.preprocess((raw) => ({ ...Object.fromEntries(fields.map((f) => [f.name, null])), ...(raw && typeof raw === "object" ? raw : {}) }), shape);
 }
 
 /** What the form starts from: the order's values, else the template's defaults, else empty. */

@@ -1,0 +1,209 @@
+import { and, eq, like } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "../../db";
+import { actionTokens, campaigns, entityGroupMembers, notifications, orders, packages, workflows } from "../../db/schema";
+import type { Actor } from "../auth/actor";
+import { publishPackage } from "../packages/publish";
+import { actorFor, createLocalEntity, createUser } from "../testing/factories";
+import { orderDetails, publishedPackage, textField } from "../testing/order-factories";
+import { notificationMember } from "../testing/package-factories";
+import { cancelOwnOrderDef, editOwnOrderDef, placeOrderDef, reviewOrderDef } from "./actions";
+import { makeOrderAvailable } from "./available";
+import { remindRegistration } from "./registration-reminders";
+
+const db = () => getDb();
+const mailsTo = (email: string) => db().select().from(notifications).where(eq(notifications.recipient, email));
+const orderRow = async (id: string) => (await db().query.orders.findFirst({ where: eq(orders.id, id) }))!;
+const available = (id: string) => db().transaction((tx) => makeOrderAvailable(tx, id));
+
+async function entityWithPeople() {
+  const e = await createLocalEntity();
+  const member = await notificationMember(e.id);
+  const op = await actorFor(member.id);
+  const reviewerUser = await createUser({ role: "local", entityIds: [e.id] });
+  await db().insert(entityGroupMembers).values({ entityId: e.id, group: "order_reviewers", userId: reviewerUser.id });
+  return { e, op, member, reviewer: await actorFor(reviewerUser.id) };
+}
+
+describe("manual mode", () => {
+  let t: Awaited<ReturnType<typeof entityWithPeople>>;
+  beforeAll(async () => {
+    t = await entityWithPeople();
+  });
+
+  it("orders as Ordered (pending approval) and emails each order reviewer two links made for them", async () => {
+    const { pkg } = await publishedPackage({ fields: [textField("storeName", { label: "Store name", required: true })] });
+    const res = await placeOrderDef.run(t.op, { entity: t.e.internalName, packageId: pkg.id, ...orderDetails({ parameters: { storeName: "Nord" } }) });
+    expect(res).toMatchObject({ ok: true, data: { status: "ordered" } });
+    const id = (res as { data: { id: string } }).data.id;
+    const [mail] = (await mailsTo(t.reviewer.email)).filter((n) => n.eventKey.startsWith(`order:${id}`));
+    expect(mail).toMatchObject({ template: "order_approval", subject: expect.stringContaining("[Approval of order]") });
+    expect((mail!.payload as { parameters: string[][] }).parameters).toEqual([["Store name", "Nord"]]);
+    const tokens = await db().select().from(actionTokens).where(eq(actionTokens.subjectId, id));
+    expect(tokens.map((k) => [k.purpose, k.userId, k.entityId]).sort()).toEqual([
+      ["order_parameters", t.reviewer.userId, t.e.id],
+      ["order_review", t.reviewer.userId, t.e.id],
+    ]);
+  });
+
+  it("falls back to the central operators when the entity has no order reviewers", async () => {
+    const e = await createLocalEntity();
+    const op = await actorFor((await createUser({ role: "local", entityIds: [e.id] })).id);
+    const central = await createUser({ role: "central" });
+    const { pkg } = await publishedPackage();
+    const res = await placeOrderDef.run(op, { entity: e.internalName, packageId: pkg.id, ...orderDetails() });
+    const id = (res as { data: { id: string } }).data.id;
+    expect((await mailsTo(central.email)).filter((n) => n.eventKey === `order:${id}:approval:${central.id}`)).toHaveLength(1);
+  });
+
+  it("lets the entity edit and cancel until approved, then refuses", async () => {
+    const { pkg } = await publishedPackage({ enableMultipleCreation: true, fields: [textField("storeName", { label: "Store name" })] });
+    const place = () => placeOrderDef.run(t.op, { entity: t.e.internalName, packageId: pkg.id, ...orderDetails() });
+    const placed = await place();
+    expect(placed).toMatchObject({ ok: true });
+    const a = (placed as { data: { id: string } }).data.id;
+    const edit = (id: string) => editOwnOrderDef.run(t.op, { entity: t.e.internalName, orderId: id, ...orderDetails({ label: "Changed", parameters: { storeName: "Sud" } }) });
+    expect(await edit(a)).toMatchObject({ ok: true });
+    expect(await orderRow(a)).toMatchObject({ label: "Changed", parameters: { storeName: "Sud" } });
+    expect(await cancelOwnOrderDef.run(t.op, { entity: t.e.internalName, orderId: a, comment: "Not now" })).toMatchObject({ ok: true });
+    expect(await orderRow(a)).toMatchObject({ status: "canceled", statusComment: "Not now" });
+
+    const b = ((await place()) as { data: { id: string } }).data.id;
+    expect(await reviewOrderDef.run(t.reviewer, { orderId: b, decision: "accept" })).toMatchObject({ ok: true, data: { status: "approved" } });
+    expect(await edit(b)).toMatchObject({ ok: false, code: "conflict", error: expect.stringMatching(/approved/) });
+    expect(await cancelOwnOrderDef.run(t.op, { entity: t.e.internalName, orderId: b, comment: "" })).toMatchObject({ ok: false, code: "conflict" });
+  });
+
+  it("needs a comment to reject, emails it to the entity, and lets only the first answer count", async () => {
+    const { pkg } = await publishedPackage();
+    const id = ((await placeOrderDef.run(t.op, { entity: t.e.internalName, packageId: pkg.id, ...orderDetails() })) as { data: { id: string } }).data.id;
+    expect(await reviewOrderDef.run(t.reviewer, { orderId: id, decision: "reject", comment: "" })).toMatchObject({ ok: false, fieldErrors: { comment: expect.any(String) } });
+    const central = await actorFor((await createUser({ role: "central" })).id);
+    const [first, second] = await Promise.all([
+      reviewOrderDef.run(t.reviewer, { orderId: id, decision: "reject", comment: "Budget too high" }),
+      reviewOrderDef.run(central, { orderId: id, decision: "accept" }),
+    ]);
+    expect([first, second].filter((r) => r.ok)).toHaveLength(1);
+    const row = await orderRow(id);
+    const mail = (await mailsTo(t.member.email)).find((n) => n.eventKey.startsWith(`order:${id}:${row.status}`));
+    expect(mail).toMatchObject({ template: "order_decision" });
+    if (row.status === "rejected") expect((mail!.payload as { comment: string }).comment).toBe("Budget too high");
+    // Every reviewer link of the order is spent once it is decided.
+    const live = await db().select().from(actionTokens).where(and(eq(actionTokens.subjectId, id), eq(actionTokens.purpose, "order_review")));
+    expect(live.every((k) => k.usedAt)).toBe(true);
+  });
+
+  it("refuses a reviewer of another entity and a plain operator of the entity", async () => {
+    const { pkg } = await publishedPackage();
+    const id = ((await placeOrderDef.run(t.op, { entity: t.e.internalName, packageId: pkg.id, ...orderDetails() })) as { data: { id: string } }).data.id;
+    const other = await entityWithPeople();
+    expect(await reviewOrderDef.run(other.reviewer, { orderId: id, decision: "accept" })).toMatchObject({ ok: false, code: "not_found" });
+    expect(await reviewOrderDef.run(t.op, { orderId: id, decision: "accept" })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await orderRow(id)).toMatchObject({ status: "ordered" });
+  });
+});
+
+describe("Approved → Available", () => {
+  let t: Awaited<ReturnType<typeof entityWithPeople>>;
+  beforeAll(async () => {
+    t = await entityWithPeople();
+  });
+  const approvedOrder = async (opts: Parameters<typeof publishedPackage>[0]) => {
+    const made = await publishedPackage(opts);
+    const id = ((await placeOrderDef.run(t.op, { entity: t.e.internalName, packageId: made.pkg.id, ...orderDetails() })) as { data: { id: string } }).data.id;
+    expect(await reviewOrderDef.run(t.reviewer, { orderId: id, decision: "accept" })).toMatchObject({ ok: true });
+    return { ...made, id };
+  };
+
+  it("gives a local package's entity its own campaign, whose targeting starts with the approval when asked", async () => {
+    const { id, campaign } = await approvedOrder({ kind: "local", registrationDeadline: null, startTargetingWithApproval: true, targeting: [{ field: "city", operator: "equals", value: "Lille" }] });
+    expect(await available(id)).toMatchObject({ available: true });
+    const order = await orderRow(id);
+    expect(order.status).toBe("available");
+    const local = (await db().query.campaigns.findFirst({ where: eq(campaigns.id, order.campaignId!) }))!;
+    expect(local).toMatchObject({ entityId: t.e.id, parentCampaignId: null, status: "started" });
+    const [wf] = await db().select().from(workflows).where(eq(workflows.campaignId, local.id));
+    expect(wf).toMatchObject({ status: "start_pending", targeting: [{ field: "city", operator: "equals", value: "Lille" }] });
+    expect(local.id).not.toBe(campaign.id);
+    const mail = (await mailsTo(t.member.email)).find((n) => n.eventKey.startsWith(`order:${id}:available`));
+    expect(mail).toMatchObject({ template: "campaign_available" });
+    expect((mail!.payload as { url: string }).url).toContain(`/portal/${t.e.internalName}/campaigns/${local.id}`);
+  });
+
+  it("leaves a local campaign being edited without Start targeting with order approval", async () => {
+    const { id } = await approvedOrder({ kind: "local", registrationDeadline: null });
+    await available(id);
+    const local = (await db().query.campaigns.findFirst({ where: eq(campaigns.id, (await orderRow(id)).campaignId!) }))!;
+    expect(local.status).toBe("being_edited");
+    expect((await db().select().from(workflows).where(eq(workflows.campaignId, local.id)))[0]!.status).toBe("being_edited");
+  });
+
+  it("creates a child campaign for a by-campaign package, carrying the order's values", async () => {
+    const { id, campaign } = await approvedOrder({ collaborativeType: "by_campaign" });
+    await getDb().update(orders).set({ parameters: { storeName: "Nord" } }).where(eq(orders.id, id));
+    await available(id);
+    const child = (await db().query.campaigns.findFirst({ where: eq(campaigns.id, (await orderRow(id)).campaignId!) }))!;
+    expect(child).toMatchObject({ entityId: t.e.id, parentCampaignId: campaign.id, personalization: { storeName: "Nord" } });
+  });
+
+  it("makes a by-form order Available without a campaign of its own, once, and not before the availability date", async () => {
+    const { id } = await approvedOrder({ collaborativeType: "by_form" });
+    expect(await available(id)).toMatchObject({ available: true });
+    expect(await orderRow(id)).toMatchObject({ status: "available", campaignId: null });
+    expect(await available(id)).toMatchObject({ available: false });
+    expect((await mailsTo(t.member.email)).filter((n) => n.eventKey.startsWith(`order:${id}:available`))).toHaveLength(1);
+
+    const later = await approvedOrder({ availableAt: new Date(Date.now() + 3 * 86_400_000) });
+    expect(await available(later.id)).toMatchObject({ available: false });
+    expect((await orderRow(later.id)).status).toBe("approved");
+  });
+});
+
+describe("automatic mode", () => {
+  it("pre-subscribes the audience at publication with reject and change links, and lets it reject without approval", async () => {
+    const a = await entityWithPeople();
+    const { pkg } = await publishedPackage({ approvalMode: "automatic", status: "approved", audience: [a.e.id] });
+    await db().transaction((tx) => publishPackage(tx, { packageId: pkg.id, revision: pkg.revision }));
+    const [order] = await db().select().from(orders).where(eq(orders.packageId, pkg.id));
+    expect(order).toMatchObject({ entityId: a.e.id, status: "approved" });
+    const [mail] = (await mailsTo(a.member.email)).filter((n) => n.template === "campaign_subscribed" && n.eventKey.startsWith(`package:${pkg.id}`));
+    expect(mail!.subject).toContain("You have been subscribed to the campaign");
+    expect(mail!.payload).toMatchObject({ rejectUrl: expect.stringContaining("/links/"), changeUrl: expect.stringContaining("/links/") });
+    // Changing the parameters needs no approval: the order stays Approved.
+    expect(await editOwnOrderDef.run(a.op, { entity: a.e.internalName, orderId: order!.id, ...orderDetails({ label: "Ours" }) })).toMatchObject({ ok: true });
+    expect(await orderRow(order!.id)).toMatchObject({ status: "approved", label: "Ours" });
+    expect(await cancelOwnOrderDef.run(a.op, { entity: a.e.internalName, orderId: order!.id, comment: "" })).toMatchObject({ ok: true });
+    expect((await orderRow(order!.id)).status).toBe("canceled");
+  });
+});
+
+describe("registration reminders", () => {
+  it("go to audience entities that have not registered, and stop once they have", async () => {
+    const a = await entityWithPeople();
+    const b = await entityWithPeople();
+    const { pkg } = await publishedPackage({ audience: [a.e.id, b.e.id] });
+    await placeOrderDef.run(a.op, { entity: a.e.internalName, packageId: pkg.id, ...orderDetails() });
+    const remind = (index: number) => db().transaction((tx) => remindRegistration(tx, { packageId: pkg.id, revision: pkg.revision, index }));
+    expect(await remind(0)).toEqual({ emails: 1 });
+    expect(await remind(0)).toEqual({ emails: 0 });
+    const reminders = await db().select().from(notifications).where(like(notifications.eventKey, `package:${pkg.id}:%registration-reminder%`));
+    expect(reminders.map((n) => n.recipient)).toEqual([b.member.email]);
+    await placeOrderDef.run(b.op, { entity: b.e.internalName, packageId: pkg.id, ...orderDetails() });
+    expect(await remind(1)).toEqual({ emails: 0 });
+  });
+
+  it("are scheduled at publication for a manual collaborative package and removed by a cancellation", async () => {
+    const { pkg } = await publishedPackage({ status: "approved", reminderDaysBefore: [3, 1] });
+    await db().transaction((tx) => publishPackage(tx, { packageId: pkg.id, revision: pkg.revision }));
+    const jobs = async () =>
+      (await db().execute<{ key: string }>(
+        `select key from graphile_worker._private_jobs where key like 'package:${pkg.id}:registration-reminder:%' order by key` as never,
+      )).map((r) => r.key);
+    expect(await jobs()).toEqual([`package:${pkg.id}:registration-reminder:0`, `package:${pkg.id}:registration-reminder:1`]);
+    const central = await actorFor((await createUser({ role: "central" })).id);
+    const { cancelPackageDef } = await import("../packages/actions");
+    expect(await cancelPackageDef.run(central, { packageId: pkg.id, comment: "Stop" })).toMatchObject({ ok: true });
+    expect(await jobs()).toEqual([]);
+    expect((await db().query.packages.findFirst({ where: eq(packages.id, pkg.id) }))!.status).toBe("canceled");
+  });
+});
