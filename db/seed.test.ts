@@ -49,7 +49,8 @@ describe("demo data", () => {
       select (select count(*)::int from plans) as plans, (select count(*)::int from programs) as programs,
              (select count(*)::int from campaign_templates) as templates,
              (select count(*)::int from campaigns where entity_id is null) as campaigns,
-             (select count(*)::int from workflows where jsonb_array_length(activities) = 3) as workflows`);
+             (select count(*)::int from workflows w join campaigns c on c.id = w.campaign_id
+               where c.entity_id is null and jsonb_array_length(w.activities) = 3) as workflows`);
     expect(counts).toEqual({ plans: 1, programs: 1, templates: 3, campaigns: 3, workflows: 3 });
     const byForm = await db.query.campaignTemplates.findFirst({ where: eq(campaignTemplates.label, "Seasonal newsletter (by form)") });
     expect(byForm).toMatchObject({ distributionLevel: "collaborative", collaborativeType: "by_form" });
@@ -61,5 +62,18 @@ describe("demo data", () => {
     const [workflow] = await db.select().from(workflows).limit(1);
     expect(workflow!.activities.map((a) => a.kind)).toEqual(["query", "delivery", "end"]);
     expect(workflow!.activities[0]!.next).toEqual([workflow!.activities[1]!.id]);
+  });
+
+  it("publishes two packages with orders in every state an operator meets first", async () => {
+    const db = getDb();
+    const rows = await db.execute<{ package: string; entity: string; status: string; campaign: string | null }>(sql`
+      select p.label as package, e.internal_name as entity, o.status, c.label as campaign
+      from orders o join packages p on p.id = o.package_id join entities e on e.id = o.entity_id
+      left join campaigns c on c.id = o.campaign_id order by p.label, e.internal_name`);
+    expect([...rows]).toEqual([
+      { package: "Spring newsletter", entity: "lyon-centre", status: "available", campaign: null },
+      { package: "Spring newsletter", entity: "paris-nord", status: "ordered", campaign: null },
+      { package: "Store opening kit", entity: "marseille-port", status: "available", campaign: "Store opening – Marseille Port" },
+    ]);
   });
 });

@@ -3,6 +3,7 @@ import { hashPassword } from "../lib/auth/password";
 import { linkActivities } from "../lib/campaigns/workflow";
 import { isMain } from "../lib/runtime/is-main";
 import { closeDb, getDb, type Tx } from "./index";
+import { seedPackages } from "./seed-packages";
 import { campaigns, campaignTemplates, contacts, entities, entityGroupMembers, entityMemberships, plans, programs, users, workflows } from "./schema";
 
 export const DEMO_PASSWORD = "demo-password";
@@ -49,7 +50,9 @@ export async function seedDemoData(opts: { contactsPerEntity?: number } = {}): P
       ]);
       await tx.insert(contacts).values(demoContacts(entity!.id, spec.internalName, spec.city, opts.contactsPerEntity ?? 300));
     }
-    await seedCampaigns(tx, centrals.find((u) => u.email === "operator@central.demo")!.id);
+    const operatorId = centrals.find((u) => u.email === "operator@central.demo")!.id;
+    await seedCampaigns(tx, operatorId);
+    await seedPackages(tx, operatorId);
   });
   return true;
 }
