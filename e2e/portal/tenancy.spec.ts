@@ -37,10 +37,21 @@ test("every portal page of another entity answers 404 and shows nothing of it", 
       values ('collaborative', 'Lyon only offer', ${`lyon-only-${Date.now()}`}, ${campaignId}, 'published', true, now() - interval '1 day', now() - interval '1 day', now() + interval '30 days', now() + interval '10 days') returning id`;
     await sql`insert into package_audience (package_id, entity_id) select ${pkg!.id}, id from entities where internal_name = 'lyon-centre'`;
     const [doc] = await sql`insert into package_documents (package_id, file_name, content_type, size, data) values (${pkg!.id}, 'lyon.pdf', 'application/pdf', 4, ${Buffer.from("lyon")}) returning id`;
-    return { packageId: pkg!.id as string, docId: doc!.id as string };
+    // Lyon's order of it, with a document, and a campaign of Lyon's own.
+    const [order] = await sql`insert into orders (package_id, entity_id, label) select ${pkg!.id}, id, 'Lyon only order' from entities where internal_name = 'lyon-centre' returning id`;
+    const [orderDoc] = await sql`insert into order_documents (order_id, file_name, content_type, size, data) values (${order!.id}, 'lyon-order.pdf', 'application/pdf', 4, ${Buffer.from("lyon")}) returning id`;
+    const [campaign] = await sql`insert into campaigns (label, internal_name, entity_id, parent_campaign_id) select 'Lyon only campaign', ${`lyon-only-c-${Date.now()}`}, id, ${campaignId} from entities where internal_name = 'lyon-centre' returning id`;
+    await sql`insert into workflows (campaign_id, label) values (${campaign!.id}, 'Main')`;
+    return { packageId: pkg!.id as string, docId: doc!.id as string, orderId: order!.id as string, orderDocId: orderDoc!.id as string, campaignId: campaign!.id as string };
   });
   for (const route of routes) {
-    const url = route.replace("[entity]", "lyon-centre").replace("[packageId]", ids.packageId).replace("[docId]", ids.docId);
+    const url = route
+      .replace("[entity]", "lyon-centre")
+      .replace("[packageId]", ids.packageId)
+      .replace(/\/orders\/\[id\]\/documents\/\[docId\]/, `/orders/${ids.orderId}/documents/${ids.orderDocId}`)
+      .replace("/orders/[id]", `/orders/${ids.orderId}`)
+      .replace("/campaigns/[id]", `/campaigns/${ids.campaignId}`)
+      .replace("[docId]", ids.docId);
     expect(url, "a new dynamic segment needs a foreign id in this test").not.toMatch(/\[/);
     const res = await page.goto(url).catch(() => null);
     if (!res) {
@@ -54,6 +65,14 @@ test("every portal page of another entity answers 404 and shows nothing of it", 
     expect(body).not.toContain("Lyon Centre");
     expect(body).not.toContain("lyon-centre.customers.demo");
     expect(body).not.toContain("Lyon only offer");
+    expect(body).not.toContain("Lyon only order");
+    expect(body).not.toContain("Lyon only campaign");
+  }
+  // Paris's own lists and catalog never show Lyon's orders, campaigns or offers.
+  for (const own of ["/portal/paris-nord/orders", "/portal/paris-nord/campaigns", "/portal/paris-nord/catalog"]) {
+    await page.goto(own);
+    const body = await page.content();
+    for (const foreign of ["Lyon only offer", "Lyon only order", "Lyon only campaign", "Spring newsletter – Lyon"]) expect(body, own).not.toContain(foreign);
   }
 });
 
