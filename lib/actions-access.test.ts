@@ -10,16 +10,18 @@ import { twoTenants } from "./testing/factories";
 import { publishedPackage } from "./testing/order-factories";
 
 // A valid-looking input for each action, so that refusals come from access checks, not from zod.
-let fixture = { packageId: "00000000-0000-4000-8000-000000000000", orderId: "00000000-0000-4000-8000-000000000000" };
+let fixture = { packageId: "00000000-0000-4000-8000-000000000000", orderId: "00000000-0000-4000-8000-000000000000", campaignId: "00000000-0000-4000-8000-000000000000" };
 
 function sampleInput(name: string, entity: string): Record<string, unknown> {
   const ids = { members: [], packageNotification: [], orderReviewers: [], campaignReviewers: [] };
   const entityForm = { label: "X", internalName: `x-${Date.now()}`, email: "", phone: "", address: "", parentId: "", ...ids };
   const nil = "00000000-0000-4000-8000-000000000000";
   const field = { name: "storeName", label: "Store", type: "text", required: true, default: "", help: "", options: [] };
-  const template = { label: "T", internalName: `t-${Date.now()}`, distributionLevel: "collaborative", collaborativeType: "by_form", webInterfaceType: "by_form", maxReviewers: 0, maxDocuments: 0, personalizationFields: [field] };
+  const template = { label: "T", internalName: `t-${Date.now()}`, distributionLevel: "collaborative", collaborativeType: "by_form", webInterfaceType: "by_form", maxReviewers: 0, maxDocuments: 0, personalizationFields: [field], localEditable: ["targeting"] };
   const activities = [{ id: "", kind: "query", label: "Target" }, { id: "", kind: "end", label: "End" }];
-  const campaign = { label: "C", internalName: `c-${Date.now()}`, programId: nil, templateId: nil, managerId: "", startDate: "2030-01-01", endDate: "2030-01-31", type: "unique", activities };
+  const typology = { pressure: null, excludeUnsubscribed: true, excludeBounced: true, controlGroupPercent: 0 };
+  const content = { subject: "Hello", body: "Hello {{firstName}}" };
+  const campaign = { label: "C", internalName: `c-${Date.now()}`, programId: nil, templateId: nil, managerId: "", startDate: "2030-01-01", endDate: "2030-01-31", type: "unique", activities, content, targeting: [], typology };
   const inputs: Record<string, Record<string, unknown>> = {
     createEntity: entityForm,
     updateEntity: { ...entityForm, id: "00000000-0000-4000-8000-000000000000" },
@@ -40,6 +42,8 @@ function sampleInput(name: string, entity: string): Record<string, unknown> {
     rejectSubscriptionFromLink: { token: "x".repeat(43) },
     evaluateOrderTarget: { entity, packageId: fixture.packageId },
     previewOrder: { entity, packageId: fixture.packageId, contactEmail: "", parameters: {} },
+    updateLocalCampaign: { entity, campaignId: fixture.campaignId, targeting: [], scheduledAt: "", typology, personalization: {} },
+    evaluateCampaignTarget: { entity, campaignId: fixture.campaignId },
   };
   return inputs[name] ?? {};
 }
@@ -63,7 +67,10 @@ describe("every server action goes through the access wrapper", () => {
     const { pkg } = await publishedPackage({ enableMultipleCreation: true });
     const [order] = await getDb().insert(schema.orders).values({ packageId: pkg.id, entityId: t.a.id, label: "A's order" }).returning();
     await getDb().insert(schema.contacts).values({ entityId: t.a.id, email: "preview@test.local" });
-    fixture = { packageId: pkg.id, orderId: order!.id };
+    // A local campaign of entity A with its workflow, for the campaign page's actions.
+    const [campaign] = await getDb().insert(schema.campaigns).values({ label: "A's campaign", internalName: `a-campaign-${Date.now()}`, entityId: t.a.id }).returning();
+    await getDb().insert(schema.workflows).values({ campaignId: campaign!.id, label: "Main" });
+    fixture = { packageId: pkg.id, orderId: order!.id, campaignId: campaign!.id };
   });
 
   const byAccess = (a: string) => actionRegistry.filter((d) => d.access === a);

@@ -1,6 +1,15 @@
 import type { ActionDef } from "@/lib/actions";
 import { acceptInvitationDef, requestSignInLinkDef } from "@/lib/auth/actions";
-import { createCampaignDef, createPlanDef, createProgramDef, createTemplateDef, updateCampaignDef, updateTemplateDef } from "@/lib/campaigns/actions";
+import {
+  createCampaignDef,
+  createPlanDef,
+  createProgramDef,
+  createTemplateDef,
+  evaluateCampaignTargetDef,
+  updateCampaignDef,
+  updateLocalCampaignDef,
+  updateTemplateDef,
+} from "@/lib/campaigns/actions";
 import { addContactDef } from "@/lib/contacts/actions";
 import { createEntity, importEntitiesAction, updateEntity } from "@/lib/entities/actions";
 import { inviteOperatorDef } from "@/lib/operators/actions";
@@ -47,6 +56,8 @@ export const actionRegistry: ActionDef<never, unknown>[] = [
   updateTemplateDef,
   createCampaignDef,
   updateCampaignDef,
+  updateLocalCampaignDef,
+  evaluateCampaignTargetDef,
   createPackageDef,
   updatePackageDef,
   submitPackageDef,

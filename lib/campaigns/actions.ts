@@ -1,5 +1,7 @@
 import { defineAction } from "@/lib/actions";
 import { saveCampaign } from "./campaigns";
+import { evaluateCampaignTarget, updateLocalCampaign } from "./local-campaigns";
+import { evaluateCampaignSchema, localCampaignSchema } from "./local-schemas";
 import { createPlan, createProgram } from "./plans";
 import { campaignSchema, planSchema, programSchema, templateSchema, updateCampaignSchema, updateTemplateSchema } from "./schemas";
 import { saveTemplate } from "./templates";
@@ -44,4 +46,19 @@ export const updateCampaignDef = defineAction({
   access: "central",
   schema: updateCampaignSchema,
   handler: async ({ db }, { id, ...input }) => ({ id: await db.transaction((tx) => saveCampaign(tx, input, id)) }),
+});
+
+// The entity's side: its own campaign (local package) or child campaign (by campaign), §3.
+export const updateLocalCampaignDef = defineAction({
+  name: "updateLocalCampaign",
+  access: "entity",
+  schema: localCampaignSchema,
+  handler: ({ db, entity }, input) => db.transaction((tx) => updateLocalCampaign(tx, entity, input)),
+});
+
+export const evaluateCampaignTargetDef = defineAction({
+  name: "evaluateCampaignTarget",
+  access: "entity",
+  schema: evaluateCampaignSchema,
+  handler: ({ db, entity }, input) => evaluateCampaignTarget(db, entity.id, input.campaignId),
 });

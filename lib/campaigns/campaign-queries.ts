@@ -73,6 +73,14 @@ export async function getCampaignForEdit(db: DbOrTx, id: string) {
     endDate: toDayInput(c.endDate),
     type: c.type,
     activities: activities.map((a) => ({ id: a.id, kind: a.kind, label: a.label })),
+    content: { subject: c.content.subject, body: c.content.body },
+    targeting: (workflow?.targeting ?? []).map((t) => ({ field: t.field, operator: t.operator, value: t.value })),
+    typology: {
+      pressure: c.typology.pressure ? { maxMessages: c.typology.pressure.maxMessages, days: c.typology.pressure.days } : null,
+      excludeUnsubscribed: c.typology.excludeUnsubscribed,
+      excludeBounced: c.typology.excludeBounced,
+      controlGroupPercent: c.typology.controlGroupPercent,
+    },
   };
   return { campaign: c, workflow: workflow ? { status: workflow.status, activities } : null, values };
 }

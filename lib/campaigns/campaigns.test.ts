@@ -28,6 +28,9 @@ describe("reference campaigns", () => {
         { id: "", kind: "delivery", label: "Email" },
         { id: "", kind: "end", label: "End" },
       ],
+      content: { subject: "Spring is here", body: "Hello {{firstName}}, see you at {{storeName}}." },
+      targeting: [],
+      typology: { pressure: null, excludeUnsubscribed: true, excludeBounced: true, controlGroupPercent: 0 },
     });
   });
 
@@ -126,5 +129,38 @@ describe("reference campaigns", () => {
     const entity = await createLocalEntity();
     const [local] = await getDb().insert(campaigns).values({ label: "Local", internalName: uniq("local").toLowerCase(), entityId: entity.id }).returning();
     expect(await updateCampaignDef.run(central, { ...base(), id: local!.id })).toMatchObject({ ok: false, code: "not_found" });
+  });
+
+  it("saves the message and typology rules on the campaign and the targeting on its workflow, fixed once it runs", async () => {
+    const targeting = [
+      { field: "city", operator: "equals" as const, value: "Paris" },
+      { field: "email", operator: "is_not_empty" as const, value: "ignored" },
+    ];
+    const typology = { pressure: { maxMessages: 2, days: 14 }, excludeUnsubscribed: true, excludeBounced: false, controlGroupPercent: 10 };
+    const input = { ...base(), targeting, typology };
+    const id = ((await createCampaignDef.run(central, input)) as { data: { id: string } }).data.id;
+    const campaign = await getDb().query.campaigns.findFirst({ where: eq(campaigns.id, id) });
+    expect(campaign).toMatchObject({ content: { subject: "Spring is here", body: "Hello {{firstName}}, see you at {{storeName}}." }, typology });
+    expect((await workflowOf(id)).targeting).toEqual([
+      { field: "city", operator: "equals", value: "Paris" },
+      { field: "email", operator: "is_not_empty", value: "" },
+    ]);
+
+    expect(await createCampaignDef.run(central, { ...base(), targeting: [{ field: "1city", operator: "equals", value: "" }] })).toMatchObject({
+      ok: false,
+      fieldErrors: { "targeting.0.field": "Use a field name like region or firstName.", "targeting.0.value": "Enter a value." },
+    });
+
+    await getDb().update(workflows).set({ status: "started" }).where(eq(workflows.campaignId, id));
+    const activities = (await workflowOf(id)).activities.map((a) => ({ id: a.id, kind: a.kind, label: a.label }));
+    const again = { ...input, id, activities };
+    expect(await updateCampaignDef.run(central, { ...again, targeting: [] })).toMatchObject({
+      ok: false,
+      fieldErrors: { targeting: "The targeting can only change while the workflow is being edited." },
+    });
+    expect((await getDb().query.campaigns.findFirst({ where: eq(campaigns.id, id) }))!.label).toBe(input.label);
+    // The message and typology rules still change; the same targeting is accepted.
+    expect(await updateCampaignDef.run(central, { ...again, label: "Later", content: { subject: "New", body: "" }, typology: { ...typology, pressure: null } })).toMatchObject({ ok: true });
+    expect(await getDb().query.campaigns.findFirst({ where: eq(campaigns.id, id) })).toMatchObject({ label: "Later", content: { subject: "New", body: "" }, typology: { pressure: null } });
   });
 });

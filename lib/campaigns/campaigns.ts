@@ -2,14 +2,16 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { campaigns, campaignTemplates, programs, users, workflows, type WorkflowActivity } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { normalizeTargeting, sameTargeting } from "./local-schemas";
 import type { CampaignValues } from "./schemas";
 import { linkActivities } from "./workflow";
 
 const day = (v: string) => new Date(`${v}T00:00:00Z`);
 
 /**
- * Creates or updates a central reference campaign and its one workflow. The workflow outline
- * only changes while the workflow is being edited: once started, its activities are running.
+ * Creates or updates a central reference campaign and its one workflow. The workflow outline and
+ * its targeting only change while the workflow is being edited: once started, they are running.
+ * The message and the typology rules are the campaign's own and change at any time.
  */
 export async function saveCampaign(tx: Tx, values: CampaignValues, id?: string): Promise<string> {
   await assertReferences(tx, values, id);
@@ -22,11 +24,14 @@ export async function saveCampaign(tx: Tx, values: CampaignValues, id?: string):
     startDate: day(values.startDate),
     endDate: day(values.endDate),
     type: values.type,
+    content: { subject: values.content.subject, body: values.content.body },
+    typology: values.typology,
   };
   const activities = linkActivities(values.activities);
+  const targeting = normalizeTargeting(values.targeting);
   if (!id) {
     const [created] = await tx.insert(campaigns).values(row).returning({ id: campaigns.id });
-    await tx.insert(workflows).values({ campaignId: created!.id, label: values.label, activities });
+    await tx.insert(workflows).values({ campaignId: created!.id, label: values.label, activities, targeting });
     return created!.id;
   }
   // Row locks keep two concurrent saves from interleaving the campaign and its workflow.
@@ -39,13 +44,23 @@ export async function saveCampaign(tx: Tx, values: CampaignValues, id?: string):
   await tx.update(campaigns).set(row).where(eq(campaigns.id, id));
   const [workflow] = await tx.select().from(workflows).where(eq(workflows.campaignId, id)).orderBy(asc(workflows.id)).limit(1).for("update");
   if (!workflow) {
-    await tx.insert(workflows).values({ campaignId: id, label: values.label, activities });
-  } else if (!sameOutline(workflow.activities, activities)) {
-    if (workflow.status !== "being_edited") {
-      throw new AppError("invalid_input", undefined, { activities: "The workflow can only change while it is being edited." });
-    }
-    await tx.update(workflows).set({ activities, label: values.label, updatedAt: sql`now()` }).where(eq(workflows.id, workflow.id));
+    await tx.insert(workflows).values({ campaignId: id, label: values.label, activities, targeting });
+    return id;
   }
+  const outlineChanged = !sameOutline(workflow.activities, activities);
+  const targetingChanged = !sameTargeting(workflow.targeting, targeting);
+  if (!outlineChanged && !targetingChanged) return id;
+  if (workflow.status !== "being_edited") {
+    // The refusal rolls the whole transaction back, the campaign row updated above included.
+    throw new AppError("invalid_input", undefined, {
+      ...(outlineChanged ? { activities: "The workflow can only change while it is being edited." } : {}),
+      ...(targetingChanged ? { targeting: "The targeting can only change while the workflow is being edited." } : {}),
+    });
+  }
+  await tx
+    .update(workflows)
+    .set({ ...(outlineChanged ? { activities, label: values.label } : {}), ...(targetingChanged ? { targeting } : {}), updatedAt: sql`now()` })
+    .where(eq(workflows.id, workflow.id));
   return id;
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { TargetingCondition } from "@/db/schema/campaigns";
+import type { LocalEditablePart, TargetingCondition, TypologyRules } from "@/db/schema/campaigns";
 
 // Schemas of what a local entity may change on its own campaign (§3, by campaign), shared by the
 // campaign page's form and its server action. No database import: this file runs in the browser.
@@ -40,3 +40,53 @@ export const typologySchema = z.object({
   excludeBounced: z.boolean(),
   controlGroupPercent: whole(0, 50, "percent"),
 });
+export type TargetingInput = z.input<typeof targetingSchema>;
+export type TypologyInput = z.input<typeof typologySchema>;
+
+/** Parts of a local or child campaign its entity may change, as the template sets them (§3, by campaign). */
+export const localEditableParts = ["targeting", "schedule", "typology", "personalization"] as const satisfies readonly LocalEditablePart[];
+export const localEditableLabels: Record<LocalEditablePart, string> = {
+  targeting: "Targeting",
+  schedule: "Schedule",
+  typology: "Typology rules",
+  personalization: "Personalization fields",
+};
+
+/** A condition as stored: "is empty" and "is not empty" compare nothing, so they keep no value. */
+export function normalizeTargeting(list: readonly TargetingCondition[]): TargetingCondition[] {
+  return list.map((c) => ({ field: c.field, operator: c.operator, value: c.operator === "is_empty" || c.operator === "is_not_empty" ? "" : c.value }));
+}
+
+// Compared field by field: jsonb hands keys back in its own order, so the JSON text differs.
+export function sameTargeting(a: readonly TargetingCondition[], b: readonly TargetingCondition[]): boolean {
+  const key = (list: readonly TargetingCondition[]) => JSON.stringify(normalizeTargeting(list).map((c) => [c.field, c.operator, c.value]));
+  return key(a) === key(b);
+}
+
+export function sameTypology(a: TypologyRules, b: TypologyRules): boolean {
+  const key = (t: TypologyRules) =>
+    JSON.stringify([t.pressure ? [t.pressure.maxMessages, t.pressure.days] : null, t.excludeUnsubscribed, t.excludeBounced, t.controlGroupPercent]);
+  return key(a) === key(b);
+}
+
+/** datetime-local text, read as UTC like every date and time of the portal. */
+export const dateTimeLocal = z.iso.datetime({ local: true, message: "Enter a valid date and time." });
+
+const entity = z.string().min(1).max(100);
+
+/**
+ * What the campaign page sends. Personalization values are checked in the handler against the
+ * template's fields (`parametersSchema`), which only the server knows for sure.
+ */
+export const localCampaignSchema = z.object({
+  entity,
+  campaignId: z.uuid(),
+  targeting: targetingSchema,
+  scheduledAt: z.union([z.literal(""), dateTimeLocal]),
+  typology: typologySchema,
+  personalization: z.record(z.string(), z.unknown()),
+});
+export type LocalCampaignInput = z.input<typeof localCampaignSchema>;
+export type LocalCampaignValues = z.output<typeof localCampaignSchema>;
+
+export const evaluateCampaignSchema = z.object({ entity, campaignId: z.uuid() });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { PersonalizationField, WorkflowActivity, collaborativeTypes as dbCollaborativeTypes } from "@/db/schema/campaigns";
 import { internalNameField } from "@/lib/entities/schemas";
+import { localEditableParts, targetingSchema, typologySchema } from "./local-schemas";
 
 // Listed here rather than imported, so that forms in the browser do not pull in the database schema.
 export const collaborativeTypes = ["simple", "by_form", "by_campaign", "by_target_approval"] as const satisfies typeof dbCollaborativeTypes;
@@ -44,6 +45,8 @@ export const templateSchema = z
     maxReviewers: count,
     maxDocuments: count,
     personalizationFields: z.array(personalizationFieldSchema).max(50, "Use at most 50 personalization fields."),
+    // What local entities may change on their own and child campaigns made from this template.
+    localEditable: z.array(z.enum(localEditableParts, { message: "Choose among the parts listed." })).max(localEditableParts.length),
   })
   .superRefine((v, ctx) => {
     if (v.distributionLevel === "collaborative" && !v.collaborativeType) {
@@ -111,6 +114,14 @@ export const campaignSchema = z
     endDate: day,
     type: z.enum(["unique", "recurring", "periodic"], { message: "Choose a type." }),
     activities: z.array(activitySchema).min(1, "Add at least one activity.").max(50, "Use at most 50 activities."),
+    // The message the deliveries send; `{{name}}` placeholders take contact and personalization values.
+    content: z.object({
+      subject: z.string().trim().max(200, "Keep the subject under 200 characters."),
+      body: z.string().max(20_000, "Keep the message under 20,000 characters."),
+    }),
+    // The Query activity's filter, kept on the workflow, and the typology rules of the deliveries.
+    targeting: targetingSchema,
+    typology: typologySchema,
   })
   .superRefine((v, ctx) => {
     if (isDay(v.startDate) && isDay(v.endDate) && v.endDate < v.startDate) {

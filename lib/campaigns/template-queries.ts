@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/db";
 import { campaigns, campaignTemplates } from "@/db/schema";
 import { likePattern, type TableQuery } from "@/lib/tables/params";
 import { offsetOf, orderBy } from "@/lib/tables/sql";
+import { localEditableParts } from "./local-schemas";
 import type { TemplateInput } from "./schemas";
 
 export const templateSortable = ["label", "internalName", "distributionLevel", "webInterfaceType", "createdAt"] as const;
@@ -68,6 +69,7 @@ export async function getTemplateForEdit(db: DbOrTx, id: string): Promise<{ labe
       webInterfaceType: t.webInterfaceType,
       maxReviewers: t.maxReviewers,
       maxDocuments: t.maxDocuments,
+      localEditable: t.localEditable,
       personalizationFields: t.personalizationFields.map((f) => ({
         name: f.name,
         label: f.label,
@@ -90,4 +92,6 @@ export const emptyTemplate: TemplateInput = {
   maxReviewers: 0,
   maxDocuments: 0,
   personalizationFields: [],
+  // As the column's default: the entity may change every part until the central team says otherwise.
+  localEditable: [...localEditableParts],
 };

@@ -26,6 +26,7 @@ const template = (over: Partial<TemplateInput> = {}): TemplateInput => ({
   maxReviewers: 2,
   maxDocuments: 0,
   personalizationFields: [field({ name: "storeName", required: true }), field({ name: "discountRate", type: "number", default: "10" })],
+  localEditable: ["targeting", "schedule", "typology", "personalization"],
   ...over,
 });
 
@@ -62,6 +63,16 @@ describe("campaign templates", () => {
       { name: "openingDate", label: "openingDate", type: "date", required: false },
     ]);
     expect(after!.defaultValues).toEqual({ region: "South" });
+  });
+
+  it("saves what local entities may change, each part once and in order", async () => {
+    const res = await createTemplateDef.run(central, template({ localEditable: ["personalization", "targeting", "personalization"] }));
+    const id = (res as { data: { id: string } }).data.id;
+    expect((await saved(id))!.localEditable).toEqual(["targeting", "personalization"]);
+    const update = await updateTemplateDef.run(central, { ...template({ localEditable: [] }), internalName: (await saved(id))!.internalName, id });
+    expect(update).toMatchObject({ ok: true });
+    expect((await saved(id))!.localEditable).toEqual([]);
+    expect(await createTemplateDef.run(central, template({ localEditable: ["everything" as "targeting"] }))).toMatchObject({ ok: false, fieldErrors: { "localEditable.0": "Choose among the parts listed." } });
   });
 
   it("keeps no collaborative type on a local template", async () => {

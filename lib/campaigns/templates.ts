@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { campaignTemplates, type PersonalizationField } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { localEditableParts } from "./local-schemas";
 import type { TemplateValues } from "./schemas";
 
 /** Creates or updates a campaign template with its distributed-marketing settings. */
@@ -23,6 +24,8 @@ export async function saveTemplate(tx: Tx, values: TemplateValues, id?: string):
     defaultValues: Object.fromEntries(fields.filter((f) => f.default !== undefined).map((f) => [f.name, f.default!])),
     maxReviewers: values.maxReviewers,
     maxDocuments: values.maxDocuments,
+    // Each part once, in the usual order, whatever order the boxes were ticked in.
+    localEditable: localEditableParts.filter((p) => values.localEditable.includes(p)),
   };
   if (id) {
     const updated = await tx.update(campaignTemplates).set(row).where(eq(campaignTemplates.id, id)).returning({ id: campaignTemplates.id });

@@ -2,12 +2,14 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
+import { TargetingEditor, TargetingSummary } from "@/components/campaigns/targeting-editor";
+import { TypologyEditor } from "@/components/campaigns/typology-editor";
 import { FormFooter } from "@/components/forms/form-footer";
 import { useSaveForm } from "@/components/forms/use-save-form";
 import { Card } from "@/components/ui/card";
 import { Field, FormError } from "@/components/ui/field";
-import { Input, Select } from "@/components/ui/input";
+import { Input, Select, Textarea } from "@/components/ui/input";
 import { campaignTypeLabels, options } from "@/lib/campaigns/labels";
 import { campaignSchema, type CampaignInput } from "@/lib/campaigns/schemas";
 import { createCampaignAction, updateCampaignAction } from "./actions";
@@ -27,6 +29,7 @@ export function CampaignForm(props: { id?: string; initial: CampaignInput; progr
   const router = useRouter();
   const form = useForm<CampaignInput>({ resolver: zodResolver(campaignSchema), defaultValues: props.initial });
   const { errors } = form.formState;
+  const targeting = useWatch({ control: form.control, name: "targeting" });
 
   const { onSubmit, formError, pending } = useSaveForm(
     form,
@@ -76,7 +79,53 @@ export function CampaignForm(props: { id?: string; initial: CampaignInput; progr
           <Input id="endDate" type="date" aria-invalid={!!errors.endDate} {...form.register("endDate")} />
         </Field>
       </Card>
+      <Card className="space-y-4">
+        <div>
+          <h2 className="text-sm font-semibold text-slate-900">Message</h2>
+          <p className="text-xs text-slate-500">What the deliveries send. Local campaigns and subscribed entities use it with their own values.</p>
+        </div>
+        <Field id="content-subject" label="Subject" error={errors.content?.subject?.message}>
+          <Input id="content-subject" aria-invalid={!!errors.content?.subject} {...form.register("content.subject")} />
+        </Field>
+        <Field
+          id="content-body"
+          label="Body"
+          hint="Placeholders such as {{firstName}}, {{lastName}} or {{email}} take each contact's values; a personalization field such as {{storeName}} takes the entity's value."
+          error={errors.content?.body?.message}
+        >
+          <Textarea id="content-body" rows={8} aria-invalid={!!errors.content?.body} {...form.register("content.body")} />
+        </Field>
+      </Card>
       <WorkflowEditor form={form} status={props.workflowStatus} locked={props.workflowLocked ?? false} />
+      <Card className="space-y-4">
+        <div>
+          <h2 className="text-sm font-semibold text-slate-900">Targeting</h2>
+          <p className="text-xs text-slate-500">
+            {props.workflowLocked
+              ? "The workflow is no longer being edited: its targeting cannot change."
+              : "The Query activity's filter over each entity's contacts: every condition must hold."}
+          </p>
+        </div>
+        {props.workflowLocked ? (
+          <>
+            <TargetingSummary targeting={targeting ?? []} />
+            {errors.targeting?.message ? (
+              <p role="alert" className="text-sm text-red-700">
+                {errors.targeting.message}
+              </p>
+            ) : null}
+          </>
+        ) : (
+          <TargetingEditor control={form.control} register={form.register} errors={errors.targeting} name="targeting" />
+        )}
+      </Card>
+      <Card className="space-y-4">
+        <div>
+          <h2 className="text-sm font-semibold text-slate-900">Typology rules</h2>
+          <p className="text-xs text-slate-500">Filters applied to each delivery&apos;s target.</p>
+        </div>
+        <TypologyEditor control={form.control} register={form.register} errors={errors.typology} name="typology" />
+      </Card>
       <FormFooter cancelHref={"/admin/campaigns"} pending={pending} submitLabel={props.id ? "Save" : "Create campaign"} />
     </form>
   );

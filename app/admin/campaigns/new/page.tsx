@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/card";
+import { defaultTypology } from "@/db/schema";
 import { pageCentral } from "@/lib/pages";
 import { CampaignForm } from "../campaign-form";
 import { loadCampaignFormOptions } from "../campaign-options";
@@ -21,7 +22,20 @@ export default async function NewCampaignPage() {
       <PageHeader title="New reference campaign" />
       <CampaignForm
         {...opts}
-        initial={{ label: "", internalName: "", programId: "", templateId: "", managerId: actor.userId, startDate: "", endDate: "", type: "unique", activities: starter.map((a) => ({ ...a })) }}
+        initial={{
+          label: "",
+          internalName: "",
+          programId: "",
+          templateId: "",
+          managerId: actor.userId,
+          startDate: "",
+          endDate: "",
+          type: "unique",
+          activities: starter.map((a) => ({ ...a })),
+          content: { subject: "", body: "" },
+          targeting: [],
+          typology: { ...defaultTypology },
+        }}
       />
     </>
   );

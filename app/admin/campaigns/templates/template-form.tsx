@@ -2,13 +2,15 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useForm, useWatch } from "react-hook-form";
+import { Controller, useForm, useWatch } from "react-hook-form";
+import { CheckboxList } from "@/components/forms/checkbox-list";
 import { FormFooter } from "@/components/forms/form-footer";
 import { useSaveForm } from "@/components/forms/use-save-form";
 import { Card } from "@/components/ui/card";
 import { Field, FormError } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { collaborativeTypeLabels, distributionLevelLabels, options, webInterfaceTypeLabels } from "@/lib/campaigns/labels";
+import { localEditableLabels, localEditableParts } from "@/lib/campaigns/local-schemas";
 import { templateSchema, type TemplateInput } from "@/lib/campaigns/schemas";
 import { createTemplateAction, updateTemplateAction } from "../actions";
 import { PersonalizationFields } from "./personalization-fields";
@@ -80,6 +82,23 @@ export function TemplateForm(props: { id?: string; initial: TemplateInput }) {
           <Field id="maxDocuments" label="Maximum number of documents" hint="0 = none." error={errors.maxDocuments?.message}>
             <Input id="maxDocuments" type="number" min={0} max={50} aria-invalid={!!errors.maxDocuments} {...form.register("maxDocuments", { valueAsNumber: true })} />
           </Field>
+        </div>
+        <div className="md:col-span-2">
+          <Controller
+            control={form.control}
+            name="localEditable"
+            render={({ field }) => (
+              <CheckboxList
+                name="localEditable"
+                legend="Local entities may change"
+                hint="On their own campaigns (local packages) and child campaigns (by campaign). What is not ticked stays as the central team set it."
+                options={localEditableParts.map((p) => ({ id: p, label: localEditableLabels[p] }))}
+                value={field.value}
+                onChange={(ids) => field.onChange(ids)}
+                error={errors.localEditable?.message ?? errors.localEditable?.root?.message}
+              />
+            )}
+          />
         </div>
       </Card>
       <PersonalizationFields form={form} />

@@ -1,0 +1,16 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { invoke } from "@/lib/actions-server";
+import { evaluateCampaignTargetDef, updateLocalCampaignDef } from "@/lib/campaigns/actions";
+import type { LocalCampaignInput } from "@/lib/campaigns/local-schemas";
+
+export async function updateLocalCampaignAction(input: LocalCampaignInput) {
+  const res = await invoke(updateLocalCampaignDef, input);
+  if (res.ok) revalidatePath(`/portal/${input.entity}/campaigns`, "layout");
+  return res;
+}
+
+export async function evaluateCampaignTargetAction(input: { entity: string; campaignId: string }) {
+  return invoke(evaluateCampaignTargetDef, input);
+}

@@ -1,0 +1,101 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { WorkflowChain } from "@/app/admin/campaigns/workflow-chain";
+import { Badge } from "@/components/ui/badge";
+import { Card, PageHeader } from "@/components/ui/card";
+import { campaignStatusLabels, campaignStatusTones, formatDay, workflowStatusLabels } from "@/lib/campaigns/labels";
+import { getEntityCampaign } from "@/lib/campaigns/local-campaigns";
+import { initialParameters } from "@/lib/orders/parameters";
+import { pageEntity } from "@/lib/pages";
+import { LocalCampaignForm, type LocalCampaignFormValues } from "./local-campaign-form";
+
+export const metadata: Metadata = { title: "Campaign" };
+
+export default async function EntityCampaignPage({ params }: { params: Promise<{ entity: string; id: string }> }) {
+  const { entity: slug, id } = await params;
+  const { entity } = await pageEntity(`/portal/${slug}/campaigns/${id}`, slug);
+  if (!z.uuid().safeParse(id).success) notFound();
+  const found = await getEntityCampaign(getDb(), entity.id, id);
+  if (!found) notFound();
+  const { campaign, workflow, parentLabel, fields, localEditable } = found;
+
+  const initial: LocalCampaignFormValues = {
+    targeting: (workflow?.targeting ?? []).map((c) => ({ field: c.field, operator: c.operator, value: c.value })),
+    scheduledAt: workflow?.scheduledAt ? workflow.scheduledAt.toISOString().slice(0, 16) : "",
+    typology: {
+      pressure: campaign.typology.pressure ? { maxMessages: campaign.typology.pressure.maxMessages, days: campaign.typology.pressure.days } : null,
+      excludeUnsubscribed: campaign.typology.excludeUnsubscribed,
+      excludeBounced: campaign.typology.excludeBounced,
+      controlGroupPercent: campaign.typology.controlGroupPercent,
+    },
+    parameters: initialParameters(fields, campaign.personalization) as LocalCampaignFormValues["parameters"],
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={campaign.label}
+        description={parentLabel ? `Child of ${parentLabel}` : "Local campaign of your entity"}
+        actions={<Badge tone={campaignStatusTones[campaign.status]}>{campaignStatusLabels[campaign.status]}</Badge>}
+      />
+      <div className="space-y-6">
+        <Card className="grid gap-4 md:grid-cols-[1fr_2fr]">
+          <dl className="grid grid-cols-[7rem_1fr] content-start gap-y-2 text-sm">
+            <dt className="text-slate-500">Status</dt>
+            <dd>{campaignStatusLabels[campaign.status]}</dd>
+            <dt className="text-slate-500">Start</dt>
+            <dd>{formatDay(campaign.startDate)}</dd>
+            <dt className="text-slate-500">End</dt>
+            <dd>{formatDay(campaign.endDate)}</dd>
+            {parentLabel ? (
+              <>
+                <dt className="text-slate-500">Parent</dt>
+                <dd>{parentLabel}</dd>
+              </>
+            ) : null}
+          </dl>
+          <div className="space-y-3">
+            <h2 className="text-sm font-semibold text-slate-900">
+              Workflow {workflow ? <span className="font-normal text-slate-500">· {workflowStatusLabels[workflow.status]}</span> : null}
+            </h2>
+            {workflow ? <WorkflowChain activities={workflow.activities} /> : <p className="text-sm text-slate-500">This campaign has no workflow.</p>}
+          </div>
+        </Card>
+        <Card className="space-y-3">
+          <div>
+            <h2 className="text-sm font-semibold text-slate-900">Message</h2>
+            <p className="text-xs text-slate-500">Set by the central team. Placeholders such as {"{{firstName}}"} take each contact&apos;s values and your personalization values.</p>
+          </div>
+          {campaign.content.subject || campaign.content.body ? (
+            <div className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-4">
+              <p className="text-sm">
+                <span className="text-slate-500">Subject: </span>
+                <span className="font-medium text-slate-900">{campaign.content.subject || "—"}</span>
+              </p>
+              <p className="whitespace-pre-wrap text-sm text-slate-800">{campaign.content.body}</p>
+            </div>
+          ) : (
+            <p className="text-sm text-slate-500">The central team has not written the message yet.</p>
+          )}
+        </Card>
+        <LocalCampaignForm
+          entity={entity.internalName}
+          campaignId={campaign.id}
+          initial={initial}
+          fields={fields}
+          localEditable={localEditable}
+          workflow={workflow ? { status: workflow.status, statusLabel: workflowStatusLabels[workflow.status] } : null}
+          closed={campaign.status === "finished" || campaign.status === "canceled" ? campaignStatusLabels[campaign.status] : null}
+        />
+        <p className="text-sm">
+          <Link href={`/portal/${entity.internalName}/campaigns`} className="font-medium text-blue-700 hover:underline">
+            Back to my campaigns
+          </Link>
+        </p>
+      </div>
+    </>
+  );
+}
