@@ -10,7 +10,7 @@ export type TemplatePayloads = {
   campaign_subscribed: { packageLabel: string; entityLabel: string; message: string; url: string; rejectUrl?: string; changeUrl?: string; attachmentIds?: string[] };
   package_canceled: { packageLabel: string; entityLabel: string; canceledOn: string; comment: string; url: string };
   order_approval: { orderLabel: string; packageLabel: string; entityLabel: string; orderedBy: string; comment: string; parameters: [string, string][]; url: string; parametersUrl: string };
-  order_decision: { decision: "approved" | "rejected"; orderLabel: string; packageLabel: string; entityLabel: string; decidedBy: string; comment: string; url: string };
+  order_decision: { decision: "approved" | "rejected" | "canceled"; orderLabel: string; packageLabel: string; entityLabel: string; decidedBy: string; comment: string; url: string };
   campaign_available: { packageLabel: string; entityLabel: string; campaignLabel: string; url: string };
   registration_reminder: { packageLabel: string; entityLabel: string; registrationDeadline: string; url: string };
 };
@@ -118,7 +118,7 @@ const orderRenderers: { [T in "order_approval" | "order_decision" | "campaign_av
     };
   },
   order_decision: (p) => {
-    const verb = p.decision === "approved" ? "approved" : "rejected";
+    const verb = p.decision;
     return {
       subject: `Your order ${p.orderLabel} was ${verb}`,
       text: `The order "${p.orderLabel}" of ${p.entityLabel} for "${p.packageLabel}" was ${verb} by ${p.decidedBy}.\n${p.comment ? `Comment: ${p.comment}\n` : ""}\nSee the order: ${p.url}\n`,

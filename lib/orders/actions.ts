@@ -28,7 +28,7 @@ export const deleteOrderDef = defineAction({
   name: "deleteOrder",
   access: "central",
   schema: deleteOrderSchema,
-  handler: ({ db }, input) => db.transaction((tx) => deleteOrder(tx, input)),
+  handler: ({ db, actor }, input) => db.transaction((tx) => deleteOrder(tx, actor, input)),
 });
 
 export const placeOrderDef = defineAction({

@@ -16,3 +16,12 @@ export const orderStatusTones: Record<OrderStatus, Tone> = {
   rejected: "red",
   canceled: "gray",
 };
+
+/** Bar colours of the "Orders by status" charts. */
+export const orderStatusBarColors: Record<OrderStatus, string> = {
+  ordered: "bg-amber-400",
+  approved: "bg-blue-500",
+  available: "bg-emerald-500",
+  rejected: "bg-red-400",
+  canceled: "bg-slate-400",
+};

@@ -2,7 +2,6 @@ import { and, eq, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db";
 import { actionTokens, campaigns, entityGroupMembers, notifications, orders, packages, workflows } from "../../db/schema";
-import type { Actor } from "../auth/actor";
 import { publishPackage } from "../packages/publish";
 import { actorFor, createLocalEntity, createUser } from "../testing/factories";
 import { orderDetails, publishedPackage, textField } from "../testing/order-factories";

@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { consumeActionToken } from "@/lib/links/tokens";
 import { scheduleAvailability } from "./jobs";
+import { orderStatusLabels } from "./labels";
 import { emailEntity, spendEntityOrderLinks, spendOrderReviewLinks } from "./notify";
 import { mayReviewOrders } from "./reviewers";
 
@@ -28,7 +29,11 @@ export async function reviewOrder(tx: Tx, actor: Actor, d: Decision) {
     .set({ status, statusComment: d.comment || null, decidedById: actor.userId, statusChangedAt: sql`now()`, updatedAt: sql`now()` })
     .where(and(eq(orders.id, d.orderId), eq(orders.status, "ordered")))
     .returning();
-  if (!row) throw new AppError("conflict", `This order was already answered: it is ${current.status === "ordered" ? "changing" : current.status} now.`);
+  if (!row) {
+    // Read again: the other answer may have landed between the first read and this UPDATE.
+    const now = await tx.query.orders.findFirst({ where: eq(orders.id, d.orderId), columns: { status: true } });
+    throw new AppError("conflict", `This order no longer waits for approval: it is ${orderStatusLabels[now?.status ?? current.status]} now.`);
+  }
   await spendOrderReviewLinks(tx, row.id);
   if (status === "rejected") await spendEntityOrderLinks(tx, row.id);
   const pkg = (await tx.query.packages.findFirst({ where: eq(packages.id, row.packageId) }))!;

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { invoke } from "@/lib/actions-server";
-import { deleteOrderDef, editOrderGeneralDef } from "@/lib/orders/actions";
+import { deleteOrderDef, editOrderGeneralDef, reviewOrderDef } from "@/lib/orders/actions";
 import type { OrderGeneralInput } from "@/lib/orders/schemas";
 
 export async function editOrderGeneralAction(input: OrderGeneralInput) {
@@ -14,5 +14,15 @@ export async function editOrderGeneralAction(input: OrderGeneralInput) {
 export async function deleteOrderAction(input: { orderId: string; comment: string }) {
   const res = await invoke(deleteOrderDef, input);
   if (res.ok) revalidatePath("/admin/orders");
+  return res;
+}
+
+/** Accept or reject, for a central operator; the order id is bound by the page. */
+export async function reviewOrderAction(orderId: string, input: { decision: "accept" | "reject"; comment: string }) {
+  const res = await invoke(reviewOrderDef, { ...input, orderId });
+  if (res.ok) {
+    revalidatePath(`/admin/orders/${orderId}`);
+    revalidatePath("/admin/orders");
+  }
   return res;
 }

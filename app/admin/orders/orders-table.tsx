@@ -3,19 +3,18 @@
 import Link from "next/link";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/badge";
+import { orderStatusLabels, orderStatusTones } from "@/lib/orders/labels";
 import type { OrderRow } from "@/lib/orders/queries";
 import { formatDateTime } from "@/lib/utils";
 
 type Row = Omit<OrderRow, "createdAt"> & { createdAt: string };
 type Option = { value: string; label: string };
 
-export const orderStatusLabels = { ordered: "Ordered (pending approval)", approved: "Approved", available: "Available", rejected: "Rejected", canceled: "Canceled" } as const;
-
 const columns: DataTableColumn<Row>[] = [
   { id: "label", accessorKey: "label", header: "Order", cell: (c) => <Link href={`/admin/orders/${c.row.original.id}`} className="font-medium text-blue-700 hover:underline">{c.row.original.label}</Link> },
   { id: "entity", accessorKey: "entity", header: "Entity" },
   { id: "package", accessorKey: "package", header: "Package", cell: (c) => <Link href={`/admin/packages/${c.row.original.packageId}`} className="hover:underline">{c.row.original.package}</Link> },
-  { id: "status", accessorKey: "status", header: "Status", cell: (c) => <Badge tone={c.row.original.status === "canceled" || c.row.original.status === "rejected" ? "red" : c.row.original.status === "available" ? "green" : "blue"}>{orderStatusLabels[c.row.original.status]}</Badge> },
+  { id: "status", accessorKey: "status", header: "Status", cell: (c) => <Badge tone={orderStatusTones[c.row.original.status]}>{orderStatusLabels[c.row.original.status]}</Badge> },
   { id: "createdAt", accessorKey: "createdAt", header: "Ordered", cell: (c) => <span className="text-slate-500">{formatDateTime(c.row.original.createdAt)}</span> },
 ];
 

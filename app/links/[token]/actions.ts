@@ -1,6 +1,7 @@
 "use server";
 
 import { acceptInvitationDef } from "@/lib/auth/actions";
+import { rejectSubscriptionFromLinkDef, reviewOrderFromLinkDef } from "@/lib/orders/actions";
 import { reviewPackageFromLinkDef } from "@/lib/packages/actions";
 import type { NewPasswordInput } from "@/lib/auth/schemas";
 import { invoke } from "@/lib/actions-server";
@@ -11,4 +12,13 @@ export async function acceptInvitationAction(input: NewPasswordInput) {
 
 export async function reviewPackageFromLinkAction(input: { token: string; decision: "accept" | "reject"; comment?: string }) {
   return invoke(reviewPackageFromLinkDef, input);
+}
+
+/** Accept or reject from the [Approval of order] email; the link's token is bound by the page. */
+export async function reviewOrderFromLinkAction(token: string, input: { decision: "accept" | "reject"; comment: string }) {
+  return invoke(reviewOrderFromLinkDef, { ...input, token });
+}
+
+export async function rejectSubscriptionFromLinkAction(input: { token: string }) {
+  return invoke(rejectSubscriptionFromLinkDef, input);
 }

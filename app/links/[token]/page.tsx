@@ -9,9 +9,10 @@ import { getCatalogPackage } from "@/lib/catalog/queries";
 import { packageStatusLabels } from "@/lib/packages/states";
 import { formatDateTime } from "@/lib/utils";
 import { PackageReviewForm } from "./package-review-form";
-import { Card } from "@/components/ui/card";
 import { inspectActionToken } from "@/lib/links/tokens";
 import { AcceptInvitationForm } from "./accept-invitation-form";
+import { Frame, InvalidLink } from "./link-frame";
+import { isOrderLink, OrderLink } from "./order-links";
 import { SignInLinkButton } from "./sign-in-link-button";
 
 export const metadata: Metadata = { title: "Email link", referrer: "no-referrer" };
@@ -31,6 +32,8 @@ export default async function LinkPage({ params }: { params: Promise<{ token: st
     if (!offered) return <Frame><NoLongerOffered portal={`/portal/${membership.internalName}/catalog`} /></Frame>;
     redirect(`/portal/${membership.internalName}/catalog/${offered.id}`);
   }
+  // Order links (§4, §5): review, view, reject the subscription, change the parameters.
+  if (state.state === "valid" && isOrderLink(state.token)) return <OrderLink token={token} row={state.token} />;
   if (state.state === "valid" && state.token.purpose === "package_review") {
     // A review acts as a person: sign in first, then land back on this link.
     const actor = await getCurrentActor();
@@ -51,51 +54,25 @@ export default async function LinkPage({ params }: { params: Promise<{ token: st
     );
   }
   return (
-    <main className="flex min-h-screen items-center justify-center px-4 py-12">
-      <Card className="w-full max-w-md p-6">
-        {state.state !== "valid" ? (
-          <InvalidLink reason={state.state} />
-        ) : state.token.purpose === "sign_in" ? (
-          <>
-            <h1 className="text-xl font-semibold text-slate-900">Sign in</h1>
-            <p className="mt-2 mb-5 text-sm text-slate-600">Continue as {state.token.email}.</p>
-            <SignInLinkButton token={token} />
-          </>
-        ) : (
-          <>
-            <h1 className="text-xl font-semibold text-slate-900">Welcome to Distributed Marketing</h1>
-            <p className="mt-2 mb-5 text-sm text-slate-600">Choose a password for {state.token.email}.</p>
-            <AcceptInvitationForm token={token} />
-          </>
-        )}
-      </Card>
-    </main>
-  );
-}
-
-function Frame({ children }: { children: React.ReactNode }) {
-  return (
-    <main className="flex min-h-screen items-center justify-center px-4 py-12">
-      <Card className="w-full max-w-md p-6">{children}</Card>
-    </main>
-  );
-}
-
-function InvalidLink({ reason }: { reason: "used" | "expired" | "unknown" | "foreign" }) {
-  const text = {
-    foreign: "This link was made for another person. Sign in as that person, or open the package from the admin area.",
-    used: "This link has already been used. Each link works once.",
-    expired: "This link has expired.",
-    unknown: "This link is not valid. Check that you copied all of it.",
-  }[reason];
-  return (
-    <div role="alert">
-      <h1 className="text-xl font-semibold text-slate-900">This link cannot be used</h1>
-      <p className="mt-2 text-sm text-slate-600">{text} Nothing was changed.</p>
-      <Link href="/sign-in" className="mt-5 inline-block text-sm font-medium text-blue-700 hover:underline">
-        Go to the sign-in page
-      </Link>
-    </div>
+    <Frame>
+      {state.state !== "valid" ? (
+        <InvalidLink reason={state.state} />
+      ) : state.token.purpose === "sign_in" ? (
+        <>
+          <h1 className="text-xl font-semibold text-slate-900">Sign in</h1>
+          <p className="mt-2 mb-5 text-sm text-slate-600">Continue as {state.token.email}.</p>
+          <SignInLinkButton token={token} />
+        </>
+      ) : state.token.purpose === "invitation" ? (
+        <>
+          <h1 className="text-xl font-semibold text-slate-900">Welcome to Distributed Marketing</h1>
+          <p className="mt-2 mb-5 text-sm text-slate-600">Choose a password for {state.token.email}.</p>
+          <AcceptInvitationForm token={token} />
+        </>
+      ) : (
+        <InvalidLink reason="unknown" />
+      )}
+    </Frame>
   );
 }
 

@@ -5,10 +5,12 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { liveOrderStatuses } from "@/db/schema";
 import { Card, PageHeader } from "@/components/ui/card";
+import { OrderReviewPanel } from "@/components/orders/order-review-panel";
+import { orderStatusLabels } from "@/lib/orders/labels";
 import { getOrderForCentral } from "@/lib/orders/queries";
 import { pageCentral } from "@/lib/pages";
 import { formatDateTime } from "@/lib/utils";
-import { orderStatusLabels } from "../orders-table";
+import { reviewOrderAction } from "../actions";
 import { OrderGeneralForm } from "./order-general-form";
 
 export const metadata: Metadata = { title: "Order" };
@@ -42,12 +44,21 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             )}
           </div>
         </Card>
-        <Card className="space-y-2 text-sm">
-          <p><span className="text-slate-500">Entity:</span> {row.entity}</p>
-          <p><span className="text-slate-500">Package:</span> <Link className="text-blue-700 hover:underline" href={`/admin/packages/${row.packageId}`}>{row.package}</Link></p>
-          <p><span className="text-slate-500">Ordered:</span> {formatDateTime(o.createdAt)}</p>
-          {o.statusComment ? <p><span className="text-slate-500">Status comment:</span> {o.statusComment}</p> : null}
-        </Card>
+        <div className="space-y-4">
+          {o.status === "ordered" ? (
+            <Card>
+              <h2 className="mb-1 text-sm font-semibold text-slate-900">Accept or reject</h2>
+              <p className="mb-3 text-sm text-slate-600">The first answer counts; the entity is emailed the decision.</p>
+              <OrderReviewPanel action={reviewOrderAction.bind(null, o.id)} />
+            </Card>
+          ) : null}
+          <Card className="space-y-2 text-sm">
+            <p><span className="text-slate-500">Entity:</span> {row.entity}</p>
+            <p><span className="text-slate-500">Package:</span> <Link className="text-blue-700 hover:underline" href={`/admin/packages/${row.packageId}`}>{row.package}</Link></p>
+            <p><span className="text-slate-500">Ordered:</span> {formatDateTime(o.createdAt)}</p>
+            {o.statusComment ? <p><span className="text-slate-500">Status comment:</span> {o.statusComment}</p> : null}
+          </Card>
+        </div>
       </div>
     </>
   );

@@ -4,8 +4,7 @@ import { Card } from "@/components/ui/card";
 import type { PackageDashboard } from "@/lib/packages/dashboard";
 import { formatDateTime } from "@/lib/utils";
 
-const orderLabels = { ordered: "Ordered (pending approval)", approved: "Approved", available: "Available", rejected: "Rejected", canceled: "Canceled" } as const;
-const orderColors = { ordered: "bg-amber-400", approved: "bg-blue-500", available: "bg-emerald-500", rejected: "bg-red-400", canceled: "bg-slate-400" } as const;
+import { orderStatusBarColors as orderColors, orderStatusLabels as orderLabels } from "@/lib/orders/labels";
 
 export function OrdersTab({ d }: { d: PackageDashboard }) {
   const counts = Object.fromEntries(Object.keys(orderLabels).map((s) => [s, d.orders.filter((o) => o.status === s).length])) as Record<keyof typeof orderLabels, number>;

@@ -1,0 +1,19 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { invoke } from "@/lib/actions-server";
+import { cancelOwnOrderDef, reviewOrderDef } from "@/lib/orders/actions";
+
+/** **Cancel the order** (manual mode, before approval) or **Reject the subscription** (automatic mode). */
+export async function cancelOwnOrderAction(input: { entity: string; orderId: string; comment: string }) {
+  const res = await invoke(cancelOwnOrderDef, input);
+  if (res.ok) revalidatePath("/portal/[entity]/orders", "layout");
+  return res;
+}
+
+/** Accept or reject, for a member of the entity's order reviewers group; the order id is bound by the page. */
+export async function reviewOrderAction(orderId: string, input: { decision: "accept" | "reject"; comment: string }) {
+  const res = await invoke(reviewOrderDef, { ...input, orderId });
+  if (res.ok) revalidatePath("/portal/[entity]/orders", "layout");
+  return res;
+}
