@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import { Paperclip } from "lucide-react";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
+import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getCatalogPackage } from "@/lib/catalog/queries";
+import { orderability } from "@/lib/orders/orderability";
 import { pageEntity } from "@/lib/pages";
 import { formatDateTime } from "@/lib/utils";
 
@@ -16,9 +19,32 @@ export default async function CatalogPackagePage({ params }: { params: Promise<{
   if (!z.uuid().safeParse(packageId).success) notFound();
   const p = await getCatalogPackage(getDb(), entity.id, packageId);
   if (!p) notFound();
+  const base = `/portal/${entity.internalName}`;
+  const check = await orderability(getDb(), entity.id, p.id);
+  const verb = p.kind === "local" ? "Order the campaign" : "Register for the campaign";
   return (
     <>
-      <PageHeader title={p.label} description={p.kind === "local" ? "Local campaign package: your entity gets its own campaign." : "Collaborative campaign run by the central team."} />
+      <PageHeader
+        title={p.label}
+        description={p.kind === "local" ? "Local campaign package: your entity gets its own campaign." : "Collaborative campaign run by the central team."}
+        actions={
+          check.ok ? (
+            <Button asChild>
+              <Link href={`${base}/catalog/${p.id}/order`}>{verb}</Link>
+            </Button>
+          ) : undefined
+        }
+      />
+      {check.ok ? null : (
+        <div role="status" className="mb-4 flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          <p>{check.reason}</p>
+          {check.liveOrderId ? (
+            <Button asChild variant="secondary" size="sm">
+              <Link href={`${base}/orders/${check.liveOrderId}`}>Open your order</Link>
+            </Button>
+          ) : null}
+        </div>
+      )}
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_300px]">
         <Card className="space-y-4 text-sm">
           {p.description ? <p className="whitespace-pre-line text-slate-700">{p.description}</p> : null}

@@ -1,0 +1,24 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { invoke } from "@/lib/actions-server";
+import { editOwnOrderDef, evaluateOrderTargetDef, previewOrderDef } from "@/lib/orders/actions";
+import { fromOrderFormData } from "@/lib/orders/form-data";
+import type { z } from "zod";
+import type { evaluateOrderSchema, previewOrderSchema } from "@/lib/orders/schemas";
+
+// Orders carry files, so Save sends FormData; the same zod schema as the form checks it.
+export async function editOwnOrderAction(form: FormData) {
+  const input = fromOrderFormData(form);
+  const res = await invoke(editOwnOrderDef, input);
+  if (res.ok && typeof input.entity === "string") revalidatePath(`/portal/${input.entity}/orders`, "layout");
+  return res;
+}
+
+export async function evaluateOrderTargetAction(input: z.input<typeof evaluateOrderSchema>) {
+  return invoke(evaluateOrderTargetDef, input);
+}
+
+export async function previewOrderAction(input: z.input<typeof previewOrderSchema>) {
+  return invoke(previewOrderDef, input);
+}
