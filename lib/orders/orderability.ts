@@ -46,7 +46,10 @@ export type Orderability =
  * published, inside the visibility period, before the registration deadline, and no other live
  * order unless multiple creation is on. Pages show the reason; the action throws it.
  */
-export async function orderability(db: DbOrTx, entityId: string, packageId: string, now = new Date()): Promise<Orderability> {
+export async function orderability(db: DbOrTx, entityId: string, packageId: string): Promise<Orderability> {
+  // The database's clock, as the catalog query uses: a page and its button never disagree at a boundary.
+  const [clock] = await db.execute<{ now: string | Date }>(sql`select now() as now`);
+  const now = new Date(clock!.now);
   const found = await packageWithTemplate(db, packageId);
   if (!found) return { ok: false, code: "not_found", reason: "This package does not exist or is not offered to your entity." };
   const { pkg, limits } = found;

@@ -10,6 +10,8 @@ export type ParameterValue = string | number | boolean | null;
 export type ParameterFormValue = string | boolean | File | null;
 
 export const MAX_ORDER_FILE_BYTES = 10 * 1024 * 1024;
+/** What one request may carry in all: the server-action body limit in next.config.ts is just above. */
+export const MAX_ORDER_UPLOAD_BYTES = 25 * 1024 * 1024;
 
 export const orderFileSchema = z
   .instanceof(File, { message: "Choose a file." })
@@ -110,6 +112,11 @@ export function orderDetailsSchema(t: OrderTemplateLimits, opts: { filesOnOrder?
       .max(t.maxReviewers, t.maxReviewers ? `Name at most ${t.maxReviewers} reviewers.` : "This campaign takes no reviewers.")
       .refine((ids) => new Set(ids).size === ids.length, "Name each reviewer once."),
     documents: z.array(orderFileSchema).max(room, t.maxDocuments ? `Attach at most ${t.maxDocuments} documents in all.` : "This campaign takes no documents."),
+  }).superRefine((v, ctx) => {
+    const files = [...v.documents, ...Object.values(v.parameters).filter((p): p is File => p instanceof File)];
+    if (files.reduce((n, f) => n + f.size, 0) > MAX_ORDER_UPLOAD_BYTES) {
+      ctx.addIssue({ code: "custom", path: ["documents"], message: "Keep the files of one save under 25 MB in all: attach the rest in a second save." });
+    }
   });
 }
 export type OrderDetailsForm = {

@@ -1,6 +1,6 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { entityMemberships, orders } from "@/db/schema";
+import { entityMemberships, orders, users } from "@/db/schema";
 import type { Actor, Membership } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/validation";
@@ -28,7 +28,8 @@ export async function parseDetails(tx: Tx, entityId: string, limits: OrderTempla
     const members = await tx
       .select({ id: entityMemberships.userId })
       .from(entityMemberships)
-      .where(and(eq(entityMemberships.entityId, entityId), inArray(entityMemberships.userId, details.reviewerIds)));
+      .innerJoin(users, eq(users.id, entityMemberships.userId))
+      .where(and(eq(entityMemberships.entityId, entityId), inArray(entityMemberships.userId, details.reviewerIds), isNull(users.disabledAt)));
     if (members.length !== details.reviewerIds.length) throw new AppError("invalid_input", undefined, { reviewerIds: "Choose reviewers among your entity's operators." });
   }
   return details;
