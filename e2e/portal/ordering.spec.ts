@@ -1,0 +1,99 @@
+import { expect, test, type Page } from "@playwright/test";
+import { approvedPackageAboutToPublish } from "../harness/db";
+import { linkIn, waitForEmail } from "../harness/mail";
+import { DEMO_PASSWORD, demo, storage } from "../harness/sign-in";
+
+const reviewer = "bastien@paris-nord.demo"; // Paris Nord's order reviewers group in the demo data
+
+/** The sign-in form reached by following a link while signed out; it lands back on the link. */
+async function signInFromLink(page: Page, email: string) {
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).not.toHaveURL(/\/sign-in/);
+}
+
+test("from the emailed link to an Available child campaign: register, personalize, accepted from the reviewer's email", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const label = `Summer promotion ${Date.now()}`;
+  await approvedPackageAboutToPublish(label);
+
+  // 1. The worker publishes the package and emails Paris Nord's notification group.
+  const invite = await waitForEmail(demo.paris, `[Campaign subscription] ${label}`, 30_000);
+  const link = linkIn(invite);
+
+  // The link, in another operator's hands, opens nothing.
+  const other = await browser.newContext({ storageState: storage("regional") });
+  const stranger = await other.newPage();
+  await stranger.goto(link);
+  await expect(stranger.getByText("This link was made for another person.")).toBeVisible();
+  await other.close();
+
+  // 2. Signed out, the operator signs in first and lands on the package in the catalog.
+  const operator = await browser.newContext();
+  const page = await operator.newPage();
+  await page.goto(link);
+  await signInFromLink(page, demo.paris);
+  await expect(page).toHaveURL(/\/portal\/paris-nord\/catalog\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { name: label })).toBeVisible();
+
+  // 3. Order with personalization fields.
+  await page.getByRole("link", { name: "Register for the campaign" }).click();
+  await page.getByLabel("Order label *").fill(`${label} – Paris Nord`);
+  await page.getByLabel("Comment").fill("First wave, please.");
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByLabel("Discount rate (%)")).toHaveValue("10");
+  await page.getByRole("button", { name: "Validate" }).click();
+  await expect(page.getByText("Enter Store name.")).toBeVisible();
+  await page.getByLabel("Discount rate (%)").fill("ten");
+  await page.getByLabel("Store name *").fill("Paris Nord Gare");
+  await page.getByLabel("Tone *").selectOption("Warm");
+  await page.getByRole("button", { name: "Validate" }).click();
+  await expect(page.getByText("Enter a number, like 12 or 12.5.")).toBeVisible();
+  await page.getByLabel("Discount rate (%)").fill("15");
+
+  await page.getByRole("button", { name: "Evaluate target" }).click();
+  await expect(page.getByText("Would reach")).toBeVisible();
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByText("Paris Nord Gare: 15% off")).toBeVisible();
+
+  await page.getByRole("button", { name: "Validate" }).click();
+  await expect(page).toHaveURL(/\/portal\/paris-nord\/orders\/[0-9a-f-]{36}$/);
+  const orderUrl = page.url();
+  await expect(page.getByText("Ordered (pending approval)").first()).toBeVisible();
+  await expect(page.getByText("Paris Nord Gare")).toBeVisible();
+
+  // 4. The order reviewer accepts from their email, signing in on the way.
+  const approval = await waitForEmail(reviewer, `[Approval of order] ${label} – Paris Nord`, 30_000);
+  expect(approval.text).toContain("Store name: Paris Nord Gare");
+  const reviewerContext = await browser.newContext();
+  const review = await reviewerContext.newPage();
+  await review.goto(linkIn(approval));
+  await signInFromLink(review, reviewer);
+  await expect(review.getByText("Paris Nord Gare")).toBeVisible();
+  await review.getByRole("button", { name: "Accept" }).click();
+  await expect(review.getByText(/accepted|approved/i).first()).toBeVisible();
+  // The link is spent: opened again, it says so and changes nothing.
+  await review.goto(linkIn(approval));
+  await expect(review.getByText("This link has already been used.")).toBeVisible();
+  await reviewerContext.close();
+
+  // 5. Approved past the availability date: the order becomes Available with its child campaign.
+  await waitForEmail(demo.paris, /^The campaign .* is available$/, 30_000);
+  await expect(async () => {
+    await page.goto(orderUrl);
+    await expect(page.getByText("Available").first()).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await page.getByRole("link", { name: "Open the campaign" }).click();
+  await expect(page).toHaveURL(/\/portal\/paris-nord\/campaigns\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { name: `${label} reference – Paris Nord` })).toBeVisible();
+  await page.goto("/portal/paris-nord/campaigns");
+  await expect(page.getByRole("link", { name: `${label} reference – Paris Nord` })).toBeVisible();
+  await operator.close();
+});
+
+test("a tampered link shows a clear page", async ({ page }) => {
+  await page.goto(`/links/${"A".repeat(43)}`);
+  await expect(page.getByText("This link is not valid.")).toBeVisible();
+});
