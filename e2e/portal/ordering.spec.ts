@@ -54,7 +54,7 @@ test("from the emailed link to an Available child campaign: register, personaliz
   await page.getByLabel("Discount rate (%)").fill("15");
 
   await page.getByRole("button", { name: "Evaluate target" }).click();
-  await expect(page.getByText("Would reach")).toBeVisible();
+  await expect(page.getByText("Would reach", { exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Preview" }).click();
   await expect(page.getByText("Paris Nord Gare: 15% off")).toBeVisible();
 
