@@ -27,7 +27,7 @@ export async function referenceCampaign(label: string, collaborativeType = "by_f
  * An approved by-campaign package for Paris Nord and Lyon Centre, with personalization fields,
  * whose publication job is queued: the worker publishes it and emails the entities, as in production.
  */
-export async function approvedPackageAboutToPublish(label: string): Promise<string> {
+export async function approvedPackageAboutToPublish(label: string, approvalMode: "manual" | "automatic" = "manual"): Promise<string> {
   return withSql(async (sql) => {
     const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
     const fields = [
@@ -45,8 +45,10 @@ export async function approvedPackageAboutToPublish(label: string): Promise<stri
       { id: "d", kind: "delivery", label: "Email", next: ["e"] },
       { id: "e", kind: "end", label: "End", next: [] },
     ])})`;
-    const [p] = await sql`insert into packages (kind, label, internal_name, reference_campaign_id, limit_to_audience, start_at, end_at, available_at, registration_deadline, status, revision)
-      values ('collaborative', ${label}, ${`pkg-${stamp}`}, ${c!.id}, true, now() - interval '1 day', now() + interval '30 days', now() - interval '1 hour', now() + interval '10 days', 'approved', 1) returning id`;
+    // Available tomorrow: an automatic subscription stays Approved, and so changeable, during the test.
+    const [p] = await sql`insert into packages (kind, label, internal_name, reference_campaign_id, limit_to_audience, start_at, end_at, available_at, registration_deadline, status, revision, approval_mode)
+      values ('collaborative', ${label}, ${`pkg-${stamp}`}, ${c!.id}, true, now() - interval '1 day', now() + interval '30 days',
+        ${approvalMode === "manual" ? sql`now() - interval '1 hour'` : sql`now() + interval '1 day'`}, now() + interval '10 days', 'approved', 1, ${approvalMode}) returning id`;
     await sql`insert into package_audience (package_id, entity_id) select ${p!.id}, id from entities where internal_name in ('paris-nord', 'lyon-centre')`;
     await sql`select graphile_worker.add_job('publish_package', json_build_object('packageId', ${p!.id}::uuid, 'revision', 1), job_key => ${`package:${p!.id}:publish`})`;
     return p!.id as string;

@@ -21,3 +21,10 @@ export function linkIn(message: CaughtMessage): string {
   if (!url) throw new Error(`no link in "${message.subject}"`);
   return url;
 }
+
+/** The link an email's text puts after "<label>:", for emails that carry several. */
+export function labelledLink(message: CaughtMessage, label: string): string {
+  const url = message.text.match(new RegExp(`${label}: (https?://\\S+/links/[A-Za-z0-9_-]+)`))?.[1];
+  if (!url) throw new Error(`no "${label}" link in "${message.subject}"`);
+  return url;
+}

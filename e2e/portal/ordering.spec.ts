@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { approvedPackageAboutToPublish } from "../harness/db";
-import { linkIn, waitForEmail } from "../harness/mail";
+import { labelledLink, linkIn, waitForEmail } from "../harness/mail";
 import { DEMO_PASSWORD, demo, storage } from "../harness/sign-in";
 
 const reviewer = "bastien@paris-nord.demo"; // Paris Nord's order reviewers group in the demo data
@@ -63,6 +63,12 @@ test("from the emailed link to an Available child campaign: register, personaliz
   const orderUrl = page.url();
   await expect(page.getByText("Ordered (pending approval)").first()).toBeVisible();
   await expect(page.getByText("Paris Nord Gare")).toBeVisible();
+  // Until it is approved, the entity changes its order.
+  await page.getByRole("link", { name: "Change the order parameters" }).click();
+  await page.getByLabel("Store name *").fill("Paris Nord Gare du Nord");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page).toHaveURL(orderUrl);
+  await expect(page.getByText("Paris Nord Gare du Nord")).toBeVisible();
 
   // 4. The order reviewer accepts from their email, signing in on the way.
   const approval = await waitForEmail(reviewer, `[Approval of order] ${label} – Paris Nord`, 30_000);
@@ -71,7 +77,7 @@ test("from the emailed link to an Available child campaign: register, personaliz
   const review = await reviewerContext.newPage();
   await review.goto(linkIn(approval));
   await signInFromLink(review, reviewer);
-  await expect(review.getByText("Paris Nord Gare")).toBeVisible();
+  await expect(review.getByText("Paris Nord Gare du Nord")).toBeVisible();
   await review.getByRole("button", { name: "Accept" }).click();
   await expect(review.getByText(/accepted|approved/i).first()).toBeVisible();
   // The link is spent: opened again, it says so and changes nothing.
@@ -96,4 +102,60 @@ test("from the emailed link to an Available child campaign: register, personaliz
 test("a tampered link shows a clear page", async ({ page }) => {
   await page.goto(`/links/${"A".repeat(43)}`);
   await expect(page.getByText("This link is not valid.")).toBeVisible();
+});
+
+test("automatic mode: subscribed at publication, parameters changed and the subscription rejected from the email links", async ({ browser }) => {
+  const label = `Autumn mailing ${Date.now()}`;
+  await approvedPackageAboutToPublish(label, "automatic");
+  const mail = await waitForEmail(demo.paris, `You have been subscribed to the campaign ${label}`, 30_000);
+  const context = await browser.newContext({ storageState: storage("paris") });
+  const page = await context.newPage();
+
+  await page.goto(labelledLink(mail, "Change the order parameters"));
+  await expect(page).toHaveURL(/\/portal\/paris-nord\/orders\/[0-9a-f-]{36}\/edit$/);
+  await page.getByLabel("Store name *").fill("Paris Nord Opéra");
+  await page.getByLabel("Tone *").selectOption("Formal");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page).toHaveURL(/\/portal\/paris-nord\/orders\/[0-9a-f-]{36}$/);
+  // No approval: the subscription stays Approved with the new values.
+  await expect(page.getByText("Paris Nord Opéra")).toBeVisible();
+  await expect(page.getByText("Approved").first()).toBeVisible();
+
+  await page.goto(labelledLink(mail, "Reject the subscription"));
+  await page.getByRole("button", { name: "Reject the subscription" }).click();
+  await expect(page.getByText("The subscription is rejected: the order is canceled.")).toBeVisible();
+  await page.getByRole("link", { name: "Open the order" }).click();
+  await expect(page.getByText("Canceled").first()).toBeVisible();
+  await context.close();
+});
+
+test("a central operator rejects an order from the screen; the entity is emailed the comment", async ({ browser }) => {
+  const label = `Winter sale ${Date.now()}`;
+  await approvedPackageAboutToPublish(label);
+  const invite = await waitForEmail(demo.paris, `[Campaign subscription] ${label}`, 30_000);
+  const paris = await browser.newContext({ storageState: storage("paris") });
+  const page = await paris.newPage();
+  await page.goto(linkIn(invite));
+  await page.getByRole("link", { name: "Register for the campaign" }).click();
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByLabel("Store name *").fill("Paris Nord Bastille");
+  await page.getByLabel("Tone *").selectOption("Warm");
+  await page.getByRole("button", { name: "Validate" }).click();
+  await expect(page).toHaveURL(/\/portal\/paris-nord\/orders\/[0-9a-f-]{36}$/);
+  const orderId = page.url().split("/").pop()!;
+
+  const central = await browser.newContext({ storageState: storage("central") });
+  const admin = await central.newPage();
+  await admin.goto(`/admin/orders/${orderId}`);
+  await admin.getByRole("button", { name: "Reject" }).click();
+  await expect(admin.getByText("Say why: the entity receives this comment.")).toBeVisible();
+  await admin.getByLabel("Comment (required to reject)").fill("The discount is above the regional limit.");
+  await admin.getByRole("button", { name: "Reject" }).click();
+  await expect(admin.getByText("Rejected").first()).toBeVisible();
+  const rejected = await waitForEmail(demo.paris, `was rejected`, 30_000);
+  expect(rejected.text).toContain("The discount is above the regional limit.");
+  await page.reload();
+  await expect(page.getByText("The discount is above the regional limit.").first()).toBeVisible();
+  await central.close();
+  await paris.close();
 });
