@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db";
-import { orders } from "../../db/schema";
+import { orderDocuments, orders } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { actorFor, createLocalEntity, createUser } from "../testing/factories";
 import { createPackageFor, createReferenceCampaign, packageInput } from "../testing/package-factories";
 import { deleteOrderDef, editOrderGeneralDef } from "./actions";
-import { listAllOrders } from "./queries";
+import { getOrderForCentral, listAllOrders } from "./queries";
 
 describe("campaign orders, central side", () => {
   let central: Actor;
@@ -46,5 +46,15 @@ describe("campaign orders, central side", () => {
     expect(await deleteOrderDef.run(central, { orderId: b!.id, comment: "" })).toMatchObject({ ok: false, fieldErrors: { comment: expect.any(String) } });
     expect(await deleteOrderDef.run(central, { orderId: b!.id, comment: "Duplicate" })).toMatchObject({ ok: true });
     expect(await getDb().query.orders.findFirst({ where: eq(orders.id, b!.id) })).toMatchObject({ status: "canceled", statusComment: "Duplicate" });
+  });
+
+  it("shows central operators the entity's values in the template's order, with the order's documents", async () => {
+    const { publishedPackage, textField } = await import("../testing/order-factories");
+    const { pkg } = await publishedPackage({ fields: [textField("storeName", { label: "Store name" }), textField("rate", { label: "Rate", type: "number" })] });
+    const [o] = await getDb().insert(orders).values({ packageId: pkg.id, entityId: entityA, label: "Valued", parameters: { rate: 5, storeName: "Nord" } }).returning();
+    await getDb().insert(orderDocuments).values({ orderId: o!.id, fileName: "plan.pdf", contentType: "application/pdf", size: 1, data: Buffer.from("x") });
+    const view = await getOrderForCentral(getDb(), o!.id);
+    expect(view!.parameters).toEqual([["Store name", "Nord"], ["Rate", "5"]]);
+    expect(view!.documents.map((d) => d.fileName)).toEqual(["plan.pdf"]);
   });
 });

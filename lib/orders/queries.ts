@@ -2,6 +2,9 @@ import { and, asc, count, eq, ilike, or, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { campaignTemplates, campaigns, entities, orders, packages, type OrderStatus } from "@/db/schema";
 import { likePattern, type TableQuery } from "@/lib/tables/params";
+import { listOrderDocuments } from "./files";
+import { describeParameters } from "./notify";
+import { orderFieldsApply } from "./orderability";
 import { offsetOf, orderBy } from "@/lib/tables/sql";
 
 export const orderSortable = ["createdAt", "label", "entity", "package", "status"] as const;
@@ -39,12 +42,22 @@ export type OrderRow = Awaited<ReturnType<typeof listAllOrders>>["rows"][number]
 
 export async function getOrderForCentral(db: DbOrTx, id: string) {
   const [row] = await db
-    .select({ o: orders, entity: entities.label, package: packages.label, packageId: packages.id, fields: campaignTemplates.personalizationFields })
+    .select({
+      o: orders,
+      entity: entities.label,
+      package: packages.label,
+      packageId: packages.id,
+      kind: packages.kind,
+      collaborativeType: campaignTemplates.collaborativeType,
+      templateFields: campaignTemplates.personalizationFields,
+    })
     .from(orders)
     .innerJoin(entities, eq(entities.id, orders.entityId))
     .innerJoin(packages, eq(packages.id, orders.packageId))
     .innerJoin(campaigns, eq(campaigns.id, packages.referenceCampaignId))
     .leftJoin(campaignTemplates, eq(campaignTemplates.id, campaigns.templateId))
     .where(eq(orders.id, id));
-  return row ?? null;
+  if (!row) return null;
+  const fields = orderFieldsApply(row) ? (row.templateFields ?? []) : [];
+  return { ...row, parameters: describeParameters(fields, row.o.parameters), documents: await listOrderDocuments(db, id) };
 }

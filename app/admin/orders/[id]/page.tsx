@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Paperclip } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
@@ -22,8 +23,6 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const row = await getOrderForCentral(getDb(), id);
   if (!row) notFound();
   const o = row.o;
-  const labels = new Map((row.fields ?? []).map((f) => [f.name, f.label]));
-  const params_ = Object.entries(o.parameters);
   return (
     <>
       <PageHeader title={o.label} description={`${row.entity} · ${orderStatusLabels[o.status]} since ${formatDateTime(o.statusChangedAt)}`} />
@@ -33,15 +32,29 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           <OrderGeneralForm orderId={o.id} label={o.label} comment={o.comment} editable={liveOrderStatuses.includes(o.status)} />
           <div>
             <h3 className="text-sm font-medium text-slate-700">Personalization values entered by the entity</h3>
-            {params_.length === 0 ? (
+            {row.parameters.length === 0 ? (
               <p className="mt-1 text-sm text-slate-500">None.</p>
             ) : (
               <dl className="mt-2 grid grid-cols-[200px_1fr] gap-y-1 text-sm">
-                {params_.map(([k, v]) => (
-                  <div key={k} className="contents"><dt className="text-slate-500">{labels.get(k) ?? k}</dt><dd>{String(v ?? "—")}</dd></div>
+                {row.parameters.map(([label, value]) => (
+                  <div key={label} className="contents"><dt className="text-slate-500">{label}</dt><dd className="whitespace-pre-line">{value}</dd></div>
                 ))}
               </dl>
             )}
+          </div>
+          <div>
+            <h3 className="text-sm font-medium text-slate-700">Documents</h3>
+            {row.documents.length === 0 ? <p className="mt-1 text-sm text-slate-500">None.</p> : null}
+            <ul className="mt-1 space-y-1 text-sm">
+              {row.documents.map((d) => (
+                <li key={d.id}>
+                  <a className="inline-flex items-center gap-1.5 text-blue-700 hover:underline" href={`/admin/orders/${o.id}/documents/${d.id}`}>
+                    <Paperclip className="size-3.5" aria-hidden /> {d.fileName}
+                  </a>
+                  {d.fieldName ? <span className="ml-1 text-slate-500">(personalization field)</span> : null}
+                </li>
+              ))}
+            </ul>
           </div>
         </Card>
         <div className="space-y-4">
