@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { approvedPackageAboutToPublish } from "../harness/db";
 import { labelledLink, linkIn, waitForEmail } from "../harness/mail";
-import { DEMO_PASSWORD, demo, storage } from "../harness/sign-in";
+import { DEMO_PASSWORD, demo, signIn, storage } from "../harness/sign-in";
 
 const reviewer = "bastien@paris-nord.demo"; // Paris Nord's order reviewers group in the demo data
 
@@ -158,4 +158,27 @@ test("a central operator rejects an order from the screen; the entity is emailed
   await expect(page.getByText("The discount is above the regional limit.").first()).toBeVisible();
   await central.close();
   await paris.close();
+});
+
+test("an entity narrows its own campaign's targeting and typology rules, then evaluates its target", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, "elodie@marseille-port.demo");
+  await page.goto("/portal/marseille-port/campaigns");
+  await page.getByRole("link", { name: "Store opening – Marseille Port" }).click();
+  await page.getByRole("button", { name: "Add condition" }).click();
+  await page.getByLabel("Field of condition 1").fill("store");
+  await page.getByLabel("Comparison of condition 1").selectOption("equals");
+  await page.getByLabel("Value of condition 1").fill("marseille-port-1");
+  await page.getByLabel("Control group (%)").fill("10");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Your changes are saved.")).toBeVisible();
+  await page.getByRole("button", { name: "Evaluate target" }).click();
+  // The demo's Marseille contacts: 100 in store 1, of which 3 unsubscribed and 1 bounced; 10 % of 96 held back.
+  const evaluation = page.getByRole("definition").filter({ hasText: /^\d+$/ });
+  await expect(page.getByLabel("Target evaluation")).toContainText("Would reach");
+  await expect(evaluation.last()).toHaveText("87");
+  await page.reload();
+  await expect(page.getByLabel("Value of condition 1")).toHaveValue("marseille-port-1");
+  await context.close();
 });

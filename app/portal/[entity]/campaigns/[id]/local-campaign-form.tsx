@@ -87,7 +87,7 @@ function EvaluateTarget({ entity, campaignId, dirty }: { entity: string; campaig
               <dd className="text-right tabular-nums">{n.toLocaleString("en")}</dd>
             </div>
           ))}
-          <dt className="border-t border-slate-200 pt-1 font-medium text-slate-900">Final target</dt>
+          <dt className="border-t border-slate-200 pt-1 font-medium text-slate-900">Would reach</dt>
           <dd className="border-t border-slate-200 pt-1 text-right font-semibold tabular-nums">{result.final.toLocaleString("en")}</dd>
         </dl>
       ) : null}
