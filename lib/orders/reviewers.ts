@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { entityGroupMembers, users } from "@/db/schema";
+import { entityGroupMembers, entityMemberships, users } from "@/db/schema";
 
 export type OrderReviewer = { id: string; email: string; name: string };
 
@@ -28,4 +28,18 @@ export async function mayReviewOrders(db: DbOrTx, actor: { userId: string; role:
     where: and(eq(entityGroupMembers.entityId, entityId), eq(entityGroupMembers.group, "order_reviewers"), eq(entityGroupMembers.userId, actor.userId)),
   });
   return Boolean(row);
+}
+
+/**
+ * Whom an order may name as reviewers, as checkbox options: the entity's active operators, the
+ * only ones placing or editing the order accepts. None when the template takes no reviewers.
+ */
+export async function reviewerChoices(db: DbOrTx, entityId: string, limits: { maxReviewers: number }): Promise<{ id: string; label: string; hint: string }[]> {
+  if (limits.maxReviewers <= 0) return [];
+  return db
+    .select({ id: users.id, label: users.name, hint: users.email })
+    .from(entityMemberships)
+    .innerJoin(users, eq(users.id, entityMemberships.userId))
+    .where(and(eq(entityMemberships.entityId, entityId), isNull(users.disabledAt)))
+    .orderBy(asc(users.name), asc(users.email));
 }

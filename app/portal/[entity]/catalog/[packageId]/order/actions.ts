@@ -2,10 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { invoke } from "@/lib/actions-server";
-import { evaluateOrderTargetDef, placeOrderDef, previewOrderDef } from "@/lib/orders/actions";
+import { placeOrderDef } from "@/lib/orders/actions";
 import { fromOrderFormData } from "@/lib/orders/form-data";
-import type { z } from "zod";
-import type { evaluateOrderSchema, previewOrderSchema } from "@/lib/orders/schemas";
 
 // Orders carry files, so Validate sends FormData; the same zod schema as the wizard checks it.
 export async function placeOrderAction(form: FormData) {
@@ -16,12 +14,4 @@ export async function placeOrderAction(form: FormData) {
     revalidatePath(`/portal/${input.entity}/catalog`, "layout");
   }
   return res;
-}
-
-export async function evaluateOrderTargetAction(input: z.input<typeof evaluateOrderSchema>) {
-  return invoke(evaluateOrderTargetDef, input);
-}
-
-export async function previewOrderAction(input: z.input<typeof previewOrderSchema>) {
-  return invoke(previewOrderDef, input);
 }

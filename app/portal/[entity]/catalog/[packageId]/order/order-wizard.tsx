@@ -1,22 +1,19 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useMemo, useState, useTransition, type FormEvent } from "react";
-import { Controller, useForm, type Resolver } from "react-hook-form";
-import { CheckboxList, type CheckboxOption } from "@/components/forms/checkbox-list";
-import { applyOrderServerErrors, DocumentsPicker, errorMessage } from "@/components/orders/order-form-parts";
-import { ParameterFields } from "@/components/orders/parameter-fields";
-import { previewValues, TargetPanels } from "@/components/orders/target-panels";
+import { useState, useTransition, type FormEvent } from "react";
+import { evaluateOrderTargetAction, previewOrderAction } from "@/app/portal/[entity]/orders/actions";
+import type { CheckboxOption } from "@/components/forms/checkbox-list";
+import { applyOrderErrors, OrderLabelFields, useOrderDetailsForm } from "@/components/orders/order-details-form";
+import { OrderParameterSections } from "@/components/orders/order-parameter-sections";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Field, FormError } from "@/components/ui/field";
-import { Input, Textarea } from "@/components/ui/input";
+import { FormError } from "@/components/ui/field";
 import { toOrderFormData } from "@/lib/orders/form-data";
-import { initialParameters, orderDetailsSchema, type OrderDetailsForm, type OrderTemplateLimits } from "@/lib/orders/parameters";
+import type { OrderTemplateLimits } from "@/lib/orders/parameters";
 import { cn } from "@/lib/utils";
-import { evaluateOrderTargetAction, placeOrderAction, previewOrderAction } from "./actions";
+import { placeOrderAction } from "./actions";
 
 const steps = [
   { n: 1, label: "Order" },
@@ -41,17 +38,8 @@ export function OrderWizard(props: {
   const [step, setStep] = useState<1 | 2>(1);
   const [message, setMessage] = useState<string>();
   const [pending, startTransition] = useTransition();
-  // The schema the server parses with. `raw`: send what was typed, which the server parses again
-  // (the parsed output, e.g. a number field as a number, is not what the schema takes as input).
-  const resolver = useMemo(() => zodResolver(orderDetailsSchema(limits), undefined, { raw: true }) as Resolver<OrderDetailsForm>, [limits]);
-  const form = useForm<OrderDetailsForm>({
-    resolver,
-    defaultValues: { label: props.defaultLabel, comment: "", parameters: initialParameters(limits.fields), reviewerIds: [], documents: [] },
-  });
-  const { errors } = form.formState;
-  const hasFields = limits.fields.length > 0;
-  const takesReviewers = limits.maxReviewers > 0;
-  const takesDocuments = limits.maxDocuments > 0;
+  const form = useOrderDetailsForm(limits, { label: props.defaultLabel });
+  const takesNothing = !limits.fields.length && limits.maxReviewers <= 0 && limits.maxDocuments <= 0;
 
   const goTo = (n: 1 | 2) => {
     setStep(n);
@@ -68,13 +56,7 @@ export function OrderWizard(props: {
         setMessage(undefined);
         const res = await placeOrderAction(toOrderFormData({ entity: props.entity, packageId: props.packageId }, values));
         if (!res.ok) {
-          const applied = applyOrderServerErrors(form, res, {
-            fields: limits.fields.map((f) => f.name),
-            reviewers: takesReviewers,
-            documents: takesDocuments,
-            documentNames: values.documents.map((d) => d.name),
-            first: ["label", "comment"],
-          });
+          const applied = applyOrderErrors(form, res, limits, values, ["label", "comment"]);
           setMessage(applied.message);
           if (applied.first) goTo(1);
           return;
@@ -123,24 +105,7 @@ export function OrderWizard(props: {
           <h2 id="order-step-1" tabIndex={-1} className="text-base font-semibold text-slate-900 outline-none">
             Order
           </h2>
-          <Field id="order-label" label="Order label *" hint="How your entity finds this order later." error={errors.label?.message}>
-            <Input
-              id="order-label"
-              aria-invalid={Boolean(errors.label)}
-              aria-required
-              aria-describedby={errors.label ? "order-label-error" : undefined}
-              {...form.register("label")}
-            />
-          </Field>
-          <Field id="order-comment" label="Comment" hint="Optional: anything the reviewers should know." error={errors.comment?.message}>
-            <Textarea
-              id="order-comment"
-              rows={4}
-              aria-invalid={Boolean(errors.comment)}
-              aria-describedby={errors.comment ? "order-comment-error" : undefined}
-              {...form.register("comment")}
-            />
-          </Field>
+          <OrderLabelFields form={form} hints={{ label: "How your entity finds this order later.", comment: "Optional: anything the reviewers should know." }} />
         </Card>
         <div className="mt-5 flex justify-between gap-2">
           <Button asChild variant="secondary">
@@ -156,66 +121,18 @@ export function OrderWizard(props: {
         <h2 id="order-step-2" tabIndex={-1} className="sr-only">
           Parameters
         </h2>
-        {hasFields ? (
-          <Card className="space-y-4">
-            <div>
-              <h3 className="text-base font-semibold text-slate-900">Personalization</h3>
-              <p className="text-sm text-slate-600">The values your entity&apos;s messages use. Fields marked * are required.</p>
-            </div>
-            <ParameterFields fields={limits.fields} register={form.register} control={form.control} errors={errors} />
-            <TargetPanels
-              entity={props.entity}
-              packageId={props.packageId}
-              evaluate={evaluateOrderTargetAction}
-              preview={previewOrderAction}
-              parameters={() => previewValues(form.getValues("parameters"))}
-            />
-          </Card>
-        ) : null}
+        <OrderParameterSections
+          form={form}
+          limits={limits}
+          operators={props.operators}
+          entity={props.entity}
+          packageId={props.packageId}
+          evaluate={evaluateOrderTargetAction}
+          preview={previewOrderAction}
+          heading="h3"
+        />
 
-        {takesReviewers ? (
-          <Card>
-            <Controller
-              control={form.control}
-              name="reviewerIds"
-              render={({ field }) => (
-                <CheckboxList
-                  name="reviewerIds"
-                  legend="Reviewers"
-                  hint={`Up to ${limits.maxReviewers}. The operators of your entity who should look at this order.`}
-                  options={props.operators}
-                  value={field.value}
-                  onChange={field.onChange}
-                  error={errors.reviewerIds?.message}
-                  emptyText="Your entity has no operators to choose from."
-                  searchable={props.operators.length > 8}
-                />
-              )}
-            />
-          </Card>
-        ) : null}
-
-        {takesDocuments ? (
-          <Card>
-            <Controller
-              control={form.control}
-              name="documents"
-              render={({ field }) => (
-                <DocumentsPicker
-                  id="order-documents"
-                  label="Documents"
-                  hint={`Up to ${limits.maxDocuments} files, 10 MB each.`}
-                  value={field.value}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                  error={errorMessage(errors.documents)}
-                />
-              )}
-            />
-          </Card>
-        ) : null}
-
-        {!hasFields && !takesReviewers && !takesDocuments ? (
+        {takesNothing ? (
           <Card>
             <p className="text-sm text-slate-600">This campaign needs no parameters: validate to send your order.</p>
           </Card>

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { and, asc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { entityMemberships, users } from "@/db/schema";
 import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { orderability, packageWithTemplate } from "@/lib/orders/orderability";
+import { reviewerChoices } from "@/lib/orders/reviewers";
 import { pageEntity } from "@/lib/pages";
 import { OrderWizard } from "./order-wizard";
 
@@ -48,15 +47,7 @@ export default async function OrderPackagePage({ params }: { params: Promise<{ e
   }
 
   const { pkg, limits } = check;
-  const operators =
-    limits.maxReviewers > 0
-      ? await db
-          .select({ id: users.id, label: users.name, hint: users.email })
-          .from(entityMemberships)
-          .innerJoin(users, eq(users.id, entityMemberships.userId))
-          .where(and(eq(entityMemberships.entityId, entity.id), isNull(users.disabledAt)))
-          .orderBy(asc(users.name), asc(users.email))
-      : [];
+  const operators = await reviewerChoices(db, entity.id, limits);
   const verb = pkg.kind === "collaborative" ? "Register for the campaign" : "Order the campaign";
   return (
     <>

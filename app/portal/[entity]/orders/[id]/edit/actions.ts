@@ -2,10 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { invoke } from "@/lib/actions-server";
-import { editOwnOrderDef, evaluateOrderTargetDef, previewOrderDef } from "@/lib/orders/actions";
+import { editOwnOrderDef } from "@/lib/orders/actions";
 import { fromOrderFormData } from "@/lib/orders/form-data";
-import type { z } from "zod";
-import type { evaluateOrderSchema, previewOrderSchema } from "@/lib/orders/schemas";
 
 // Orders carry files, so Save sends FormData; the same zod schema as the form checks it.
 export async function editOwnOrderAction(form: FormData) {
@@ -13,12 +11,4 @@ export async function editOwnOrderAction(form: FormData) {
   const res = await invoke(editOwnOrderDef, input);
   if (res.ok && typeof input.entity === "string") revalidatePath(`/portal/${input.entity}/orders`, "layout");
   return res;
-}
-
-export async function evaluateOrderTargetAction(input: z.input<typeof evaluateOrderSchema>) {
-  return invoke(evaluateOrderTargetDef, input);
-}
-
-export async function previewOrderAction(input: z.input<typeof previewOrderSchema>) {
-  return invoke(previewOrderDef, input);
 }

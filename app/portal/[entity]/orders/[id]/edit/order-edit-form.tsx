@@ -1,23 +1,21 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Paperclip } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useMemo, useState, useTransition } from "react";
-import { Controller, useForm, type Resolver } from "react-hook-form";
-import { CheckboxList, type CheckboxOption } from "@/components/forms/checkbox-list";
-import { applyOrderServerErrors, DocumentsPicker, errorMessage, fileSize } from "@/components/orders/order-form-parts";
-import { ParameterFields } from "@/components/orders/parameter-fields";
-import { previewValues, TargetPanels } from "@/components/orders/target-panels";
+import { useState, useTransition } from "react";
+import { evaluateOrderTargetAction, previewOrderAction } from "@/app/portal/[entity]/orders/actions";
+import type { CheckboxOption } from "@/components/forms/checkbox-list";
+import { fileSize } from "@/components/orders/order-form-parts";
+import { applyOrderErrors, OrderLabelFields, useOrderDetailsForm } from "@/components/orders/order-details-form";
+import { OrderParameterSections } from "@/components/orders/order-parameter-sections";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Field, FormError } from "@/components/ui/field";
-import { Input, Textarea } from "@/components/ui/input";
+import { FormError } from "@/components/ui/field";
 import { toOrderFormData } from "@/lib/orders/form-data";
-import { initialParameters, orderDetailsSchema, type OrderDetailsForm, type OrderTemplateLimits, type ParameterValue } from "@/lib/orders/parameters";
+import type { OrderTemplateLimits, ParameterValue } from "@/lib/orders/parameters";
 import { cn } from "@/lib/utils";
-import { editOwnOrderAction, evaluateOrderTargetAction, previewOrderAction } from "./actions";
+import { editOwnOrderAction } from "./actions";
 
 type OrderDocument = { id: string; fileName: string; size: number };
 
@@ -45,26 +43,7 @@ export function OrderEditForm(props: {
   const [message, setMessage] = useState<string>();
   const [pending, startTransition] = useTransition();
   const kept = props.documents.length - removing.length;
-  // The schema the server parses with, counting the files already on the order. `raw`: send what
-  // was typed, which the server parses again (the parsed output is not what the schema takes).
-  const resolver = useMemo(
-    () => zodResolver(orderDetailsSchema(limits, { filesOnOrder: Object.keys(props.filesOnOrder), documentsOnOrder: kept }), undefined, { raw: true }) as Resolver<OrderDetailsForm>,
-    [limits, props.filesOnOrder, kept],
-  );
-  const form = useForm<OrderDetailsForm>({
-    resolver,
-    defaultValues: {
-      label: props.initial.label,
-      comment: props.initial.comment,
-      parameters: initialParameters(limits.fields, props.initial.parameters),
-      reviewerIds: props.initial.reviewerIds,
-      documents: [],
-    },
-  });
-  const { errors } = form.formState;
-  const hasFields = limits.fields.length > 0;
-  const takesReviewers = limits.maxReviewers > 0;
-  const takesDocuments = limits.maxDocuments > 0;
+  const form = useOrderDetailsForm(limits, props.initial, props.filesOnOrder, kept);
 
   const toggleRemoval = (id: string, on: boolean) => {
     setRemoving((ids) => (on ? [...ids, id] : ids.filter((x) => x !== id)));
@@ -79,12 +58,7 @@ export function OrderEditForm(props: {
         toOrderFormData({ entity: props.entity, orderId: props.orderId, removeDocumentIds: removing }, values),
       );
       if (!res.ok) {
-        const applied = applyOrderServerErrors(form, res, {
-          fields: limits.fields.map((f) => f.name),
-          reviewers: takesReviewers,
-          documents: takesDocuments,
-          documentNames: values.documents.map((d) => d.name),
-        });
+        const applied = applyOrderErrors(form, res, limits, values);
         setMessage(applied.message);
         return;
       }
@@ -93,118 +67,48 @@ export function OrderEditForm(props: {
     }),
   );
 
+  const attachedList = (
+    <ul className="divide-y divide-slate-100 rounded-md border border-slate-200" aria-label="Attached documents">
+      {props.documents.map((d) => {
+        const marked = removing.includes(d.id);
+        return (
+          <li key={d.id} className="flex items-center justify-between gap-2 px-3 py-1.5 text-sm">
+            <span className={cn("flex min-w-0 items-center gap-1.5", marked && "text-slate-400 line-through")}>
+              <Paperclip className="size-3.5 shrink-0" aria-hidden />
+              <span className="truncate">{d.fileName}</span>
+              <span className="shrink-0 text-xs no-underline">{fileSize(d.size)}</span>
+            </span>
+            <label className="flex shrink-0 cursor-pointer items-center gap-1.5 text-xs text-slate-700">
+              <input type="checkbox" className="size-4 accent-red-700" checked={marked} onChange={(e) => toggleRemoval(d.id, e.target.checked)} />
+              Remove<span className="sr-only"> {d.fileName}</span>
+            </label>
+          </li>
+        );
+      })}
+    </ul>
+  );
+
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-3xl space-y-5">
       <FormError message={message} />
 
       <Card className="space-y-4">
         <h2 className="text-base font-semibold text-slate-900">Order</h2>
-        <Field id="order-label" label="Order label *" error={errors.label?.message}>
-          <Input
-            id="order-label"
-            aria-invalid={Boolean(errors.label)}
-            aria-required
-            aria-describedby={errors.label ? "order-label-error" : undefined}
-            {...form.register("label")}
-          />
-        </Field>
-        <Field id="order-comment" label="Comment" error={errors.comment?.message}>
-          <Textarea
-            id="order-comment"
-            rows={4}
-            aria-invalid={Boolean(errors.comment)}
-            aria-describedby={errors.comment ? "order-comment-error" : undefined}
-            {...form.register("comment")}
-          />
-        </Field>
+        <OrderLabelFields form={form} />
       </Card>
 
-      {hasFields ? (
-        <Card className="space-y-4">
-          <div>
-            <h2 className="text-base font-semibold text-slate-900">Personalization</h2>
-            <p className="text-sm text-slate-600">The values your entity&apos;s messages use. Fields marked * are required.</p>
-          </div>
-          <ParameterFields fields={limits.fields} register={form.register} control={form.control} errors={errors} filesOnOrder={props.filesOnOrder} />
-          <TargetPanels
-            entity={props.entity}
-            packageId={props.packageId}
-            evaluate={evaluateOrderTargetAction}
-            preview={previewOrderAction}
-            parameters={() => previewValues(form.getValues("parameters"), props.filesOnOrder)}
-          />
-        </Card>
-      ) : null}
-
-      {takesReviewers ? (
-        <Card>
-          <Controller
-            control={form.control}
-            name="reviewerIds"
-            render={({ field }) => (
-              <CheckboxList
-                name="reviewerIds"
-                legend="Reviewers"
-                hint={`Up to ${limits.maxReviewers}. The operators of your entity who should look at this order.`}
-                options={props.operators}
-                value={field.value}
-                onChange={field.onChange}
-                error={errors.reviewerIds?.message}
-                emptyText="Your entity has no operators to choose from."
-                searchable={props.operators.length > 8}
-              />
-            )}
-          />
-        </Card>
-      ) : null}
-
-      {takesDocuments || props.documents.length ? (
-        <Card className="space-y-4">
-          <div>
-            <h2 className="text-base font-semibold text-slate-900">Documents</h2>
-            <p className="text-sm text-slate-600">
-              {takesDocuments ? `Up to ${limits.maxDocuments} in all, 10 MB each.` : "This campaign no longer takes documents: you can only remove them."}
-            </p>
-          </div>
-          {props.documents.length ? (
-            <ul className="divide-y divide-slate-100 rounded-md border border-slate-200" aria-label="Attached documents">
-              {props.documents.map((d) => {
-                const marked = removing.includes(d.id);
-                return (
-                  <li key={d.id} className="flex items-center justify-between gap-2 px-3 py-1.5 text-sm">
-                    <span className={cn("flex min-w-0 items-center gap-1.5", marked && "text-slate-400 line-through")}>
-                      <Paperclip className="size-3.5 shrink-0" aria-hidden />
-                      <span className="truncate">{d.fileName}</span>
-                      <span className="shrink-0 text-xs no-underline">{fileSize(d.size)}</span>
-                    </span>
-                    <label className="flex shrink-0 cursor-pointer items-center gap-1.5 text-xs text-slate-700">
-                      <input type="checkbox" className="size-4 accent-red-700" checked={marked} onChange={(e) => toggleRemoval(d.id, e.target.checked)} />
-                      Remove<span className="sr-only"> {d.fileName}</span>
-                    </label>
-                  </li>
-                );
-              })}
-            </ul>
-          ) : null}
-          {takesDocuments ? (
-            <Controller
-              control={form.control}
-              name="documents"
-              render={({ field }) => (
-                <DocumentsPicker
-                  id="order-documents"
-                  label={props.documents.length ? "Add documents" : "Documents"}
-                  hint={`${Math.max(0, limits.maxDocuments - kept)} more can be attached.`}
-                  value={field.value}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                  error={errorMessage(errors.documents)}
-                />
-              )}
-            />
-          ) : null}
-        </Card>
-      ) : null}
+      <OrderParameterSections
+        form={form}
+        limits={limits}
+        operators={props.operators}
+        entity={props.entity}
+        packageId={props.packageId}
+        evaluate={evaluateOrderTargetAction}
+        preview={previewOrderAction}
+        heading="h2"
+        filesOnOrder={props.filesOnOrder}
+        attached={{ list: attachedList, count: props.documents.length, kept }}
+      />
 
       <div className="flex justify-between gap-2">
         <Button asChild variant="secondary">

@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { entityMemberships, orders, packages, users } from "@/db/schema";
+import { orders, packages } from "@/db/schema";
 import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { entityMayChange } from "@/lib/orders/entity-changes";
 import { listOrderDocuments } from "@/lib/orders/files";
 import { packageWithTemplate } from "@/lib/orders/orderability";
+import { reviewerChoices } from "@/lib/orders/reviewers";
 import { pageEntity } from "@/lib/pages";
 import { OrderEditForm } from "./order-edit-form";
 
@@ -54,17 +55,7 @@ export default async function EditOwnOrderPage({ params }: { params: Promise<{ e
   const found = await packageWithTemplate(db, order.packageId);
   if (!found) notFound();
   const { limits } = found;
-  const [documents, operators] = await Promise.all([
-    listOrderDocuments(db, order.id),
-    limits.maxReviewers > 0
-      ? db
-          .select({ id: users.id, label: users.name, hint: users.email })
-          .from(entityMemberships)
-          .innerJoin(users, eq(users.id, entityMemberships.userId))
-          .where(and(eq(entityMemberships.entityId, entity.id), isNull(users.disabledAt)))
-          .orderBy(asc(users.name), asc(users.email))
-      : Promise.resolve([]),
-  ]);
+  const [documents, operators] = await Promise.all([listOrderDocuments(db, order.id), reviewerChoices(db, entity.id, limits)]);
   const fieldNames = new Set(limits.fields.map((f) => f.name));
   const filesOnOrder = Object.fromEntries(documents.flatMap((d) => (d.fieldName && fieldNames.has(d.fieldName) ? [[d.fieldName, d.fileName]] : [])));
   // Only reviewers still listed can be kept: the form shows and sends no one else.
