@@ -5,24 +5,18 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
-import { z } from "zod";
+import type { z } from "zod";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, FormSuccess } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/actions";
+import { orderDecisionSchema } from "@/lib/orders/schemas";
 
-// The decision part of `reviewOrderSchema` / `reviewOrderFromLinkSchema`: the order id or the
-// link's token is bound into the server action, so the form holds only what the reviewer types.
-const decisionSchema = z
-  .object({
-    decision: z.enum(["accept", "reject"]),
-    comment: z.string().trim().max(2000, "Keep the comment under 2,000 characters."),
-  })
-  .superRefine((v, ctx) => {
-    if (v.decision === "reject" && !v.comment) ctx.addIssue({ code: "custom", path: ["comment"], message: "Say why: the entity receives this comment." });
-  });
-type DecisionInput = z.infer<typeof decisionSchema>;
+// The reviewer's part of `reviewOrderSchema`: the order (or the link's token) and the version the
+// page showed are bound into the server action, so the form holds only what the reviewer types.
+const decisionSchema = orderDecisionSchema;
+type DecisionInput = z.output<typeof decisionSchema>;
 
 export type ReviewDecisionAction = (input: DecisionInput) => Promise<ActionResult<{ id: string; status: "approved" | "rejected" }>>;
 
@@ -42,7 +36,7 @@ export function OrderReviewPanel(props: {
   const [error, setError] = useState<string>();
   const [outcome, setOutcome] = useState<"approved" | "rejected">();
   const [pending, startTransition] = useTransition();
-  const form = useForm<DecisionInput>({ resolver: zodResolver(decisionSchema), defaultValues: { decision: "accept", comment: "" } });
+  const form = useForm<z.input<typeof decisionSchema>, unknown, DecisionInput>({ resolver: zodResolver(decisionSchema), defaultValues: { decision: "accept", comment: "" } });
   const { errors } = form.formState;
 
   const decide = (decision: DecisionInput["decision"]) => {

@@ -45,10 +45,10 @@ export async function approvedPackageAboutToPublish(label: string, approvalMode:
       { id: "d", kind: "delivery", label: "Email", next: ["e"] },
       { id: "e", kind: "end", label: "End", next: [] },
     ])})`;
-    // Available tomorrow: an automatic subscription stays Approved, and so changeable, during the test.
+    // Availability already reached, as at a real publication: orders become Available at once.
     const [p] = await sql`insert into packages (kind, label, internal_name, reference_campaign_id, limit_to_audience, start_at, end_at, available_at, registration_deadline, status, revision, approval_mode)
       values ('collaborative', ${label}, ${`pkg-${stamp}`}, ${c!.id}, true, now() - interval '1 day', now() + interval '30 days',
-        ${approvalMode === "manual" ? sql`now() - interval '1 hour'` : sql`now() + interval '1 day'`}, now() + interval '10 days', 'approved', 1, ${approvalMode}) returning id`;
+        now() - interval '1 hour', now() + interval '10 days', 'approved', 1, ${approvalMode}) returning id`;
     await sql`insert into package_audience (package_id, entity_id) select ${p!.id}, id from entities where internal_name in ('paris-nord', 'lyon-centre')`;
     await sql`select graphile_worker.add_job('publish_package', json_build_object('packageId', ${p!.id}::uuid, 'revision', 1), job_key => ${`package:${p!.id}:publish`})`;
     return p!.id as string;

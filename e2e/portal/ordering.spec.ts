@@ -113,13 +113,20 @@ test("automatic mode: subscribed at publication, parameters changed and the subs
 
   await page.goto(labelledLink(mail, "Change the order parameters"));
   await expect(page).toHaveURL(/\/portal\/paris-nord\/orders\/[0-9a-f-]{36}\/edit$/);
+  const editUrl = page.url();
+  // Published at its availability date, the subscription is Available at once, with its child campaign…
+  await expect(async () => {
+    await page.goto(editUrl.replace(/\/edit$/, ""));
+    await expect(page.getByText("Available").first()).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  // …and still the entity's to change, without approval, until the registration deadline.
+  await page.goto(editUrl);
   await page.getByLabel("Store name *").fill("Paris Nord Opéra");
   await page.getByLabel("Tone *").selectOption("Formal");
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page).toHaveURL(/\/portal\/paris-nord\/orders\/[0-9a-f-]{36}$/);
-  // No approval: the subscription stays Approved with the new values.
+  await expect(page).toHaveURL(editUrl.replace(/\/edit$/, ""));
   await expect(page.getByText("Paris Nord Opéra")).toBeVisible();
-  await expect(page.getByText("Approved").first()).toBeVisible();
+  await expect(page.getByText("Available").first()).toBeVisible();
 
   await page.goto(labelledLink(mail, "Reject the subscription"));
   await page.getByRole("button", { name: "Reject the subscription" }).click();

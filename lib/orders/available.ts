@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { campaigns, campaignTemplates, deliveries, entities, orders, packages, workflows } from "@/db/schema";
+import { scheduleAvailability } from "./jobs";
 import { emailEntity } from "./notify";
 
 /**
@@ -9,7 +10,10 @@ import { emailEntity } from "./notify";
  * A local package gives the entity its own campaign; a by-campaign package a child campaign of
  * the reference. Guarded on Approved, so a retried job or an order canceled meanwhile does nothing.
  */
-export async function makeOrderAvailable(tx: Tx, orderId: string, now = new Date()) {
+export async function makeOrderAvailable(tx: Tx, orderId: string) {
+  // The database's clock, which scheduled the job: a worker clock running behind must not skip it.
+  const [clock] = await tx.execute<{ now: string | Date }>(sql`select now() as now`);
+  const now = new Date(clock!.now);
   const [row] = await tx
     .select({ order: orders, pkg: packages, collaborativeType: campaignTemplates.collaborativeType })
     .from(orders)
@@ -18,8 +22,15 @@ export async function makeOrderAvailable(tx: Tx, orderId: string, now = new Date
     .leftJoin(campaignTemplates, eq(campaignTemplates.id, campaigns.templateId))
     .where(eq(orders.id, orderId))
     .for("update", { of: orders });
-  if (!row || row.order.status !== "approved" || row.pkg.availableAt > now) return { available: false };
+  if (!row || row.order.status !== "approved") return { available: false };
   const { order, pkg } = row;
+  // A collaborative package canceled meanwhile: its cascade cancels this order; nothing to create.
+  if (pkg.kind === "collaborative" && pkg.status !== "published") return { available: false };
+  if (pkg.availableAt > now) {
+    // Too early (the date moved, or clocks differ): come back at the date instead of dropping it.
+    await scheduleAvailability(tx, order.id, pkg.availableAt);
+    return { available: false };
+  }
   const ownCampaign = pkg.kind === "local" || row.collaborativeType === "by_campaign";
   const campaignId = ownCampaign
     ? await copyReference(tx, pkg.referenceCampaignId, order, { child: pkg.kind === "collaborative", startTargeting: pkg.kind === "local" && pkg.startTargetingWithApproval })
@@ -47,7 +58,8 @@ async function copyReference(tx: Tx, referenceId: string, order: typeof orders.$
     .insert(campaigns)
     .values({
       label: `${ref.label} – ${entity.label}`,
-      internalName: `${ref.internalName}-${entity.internalName}-${suffix}`.slice(0, 120),
+      // Each part is cut so that the random suffix always survives: names stay unique.
+      internalName: `${ref.internalName.slice(0, 50)}-${entity.internalName.slice(0, 50)}-${suffix}`,
       programId: ref.programId,
       templateId: ref.templateId,
       startDate: ref.startDate,

@@ -1,7 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { orderDocuments, orders, packages, type OrderStatus } from "@/db/schema";
+import { campaigns, orderDocuments, orders, packages, type OrderStatus } from "@/db/schema";
 import type { Actor, Membership } from "@/lib/auth/actor";
+import { cancelCampaigns } from "@/lib/campaigns/stop";
 import { AppError } from "@/lib/errors";
 import { consumeActionToken } from "@/lib/links/tokens";
 import { removeOrderDocuments, storeOrderFiles } from "./files";
@@ -9,31 +10,36 @@ import { spendEntityOrderLinks, spendOrderReviewLinks } from "./notify";
 import { packageWithTemplate } from "./orderability";
 import { parseDetails } from "./place";
 
+type ChangePolicy = { approvalMode: "manual" | "automatic"; registrationDeadline: Date | null; endAt: Date };
+
 /**
- * What the entity may still change (§4): a manual order until it is approved; an automatic one
- * (pre-subscribed, Approved from the start) until it becomes Available, without approval.
+ * What the entity may still change (§4). A manual order: until it is approved. An automatic one
+ * (pre-subscribed, Approved from the start and Available at the availability date, usually at
+ * once): until the registration deadline, or the end of the offer when there is none, whether or
+ * not it is Available yet — the subscription is the entity's to change or reject without approval.
  */
-export function entityMayChange(order: { status: OrderStatus }, pkg: { approvalMode: "manual" | "automatic" }): boolean {
-  return pkg.approvalMode === "automatic" ? order.status === "approved" : order.status === "ordered";
+export function entityMayChange(order: { status: OrderStatus }, pkg: ChangePolicy, now = new Date()): boolean {
+  if (pkg.approvalMode === "manual") return order.status === "ordered";
+  return (order.status === "approved" || order.status === "available") && now < (pkg.registrationDeadline ?? pkg.endAt);
+}
+
+/** Why the entity can no longer change the order: the words the page and the action share. */
+export function changeRefusal(order: { status: OrderStatus }, pkg: ChangePolicy): string {
+  if (order.status === "rejected" || order.status === "canceled") return "This order is closed and can no longer be changed.";
+  if (pkg.approvalMode === "automatic") return "The registration period is over: ask the central team to change or cancel this subscription.";
+  return "This order is approved: ask the central team to change or cancel it.";
 }
 
 async function lockOwnOrder(tx: Tx, entityId: string, orderId: string) {
   const [row] = await tx
-    .select({ order: orders, approvalMode: packages.approvalMode })
+    .select({ order: orders, policy: { approvalMode: packages.approvalMode, registrationDeadline: packages.registrationDeadline, endAt: packages.endAt } })
     .from(orders)
     .innerJoin(packages, eq(packages.id, orders.packageId))
     .where(and(eq(orders.id, orderId), eq(orders.entityId, entityId)))
     .for("update", { of: orders });
   // Another entity's order answers exactly like a missing one.
   if (!row) throw new AppError("not_found");
-  if (!entityMayChange(row.order, { approvalMode: row.approvalMode })) {
-    throw new AppError(
-      "conflict",
-      row.order.status === "approved" || row.order.status === "available"
-        ? "This order is approved: ask the central team to change or cancel it."
-        : "This order is closed and can no longer be changed.",
-    );
-  }
+  if (!entityMayChange(row.order, row.policy)) throw new AppError("conflict", changeRefusal(row.order, row.policy));
   return row.order;
 }
 
@@ -58,6 +64,8 @@ export async function editOwnOrder(tx: Tx, entity: Membership, input: { orderId:
     .update(orders)
     .set({ label: details.label, comment: details.comment, parameters, reviewerIds: details.reviewerIds, updatedAt: sql`now()` })
     .where(eq(orders.id, order.id));
+  // An Available subscription's child campaign runs on the order's values: it follows them.
+  if (order.campaignId) await tx.update(campaigns).set({ personalization: parameters }).where(eq(campaigns.id, order.campaignId));
   return { id: order.id };
 }
 
@@ -70,6 +78,8 @@ export async function cancelOwnOrder(tx: Tx, actor: Actor, entity: Membership, i
     .where(eq(orders.id, order.id));
   await spendOrderReviewLinks(tx, order.id);
   await spendEntityOrderLinks(tx, order.id);
+  // A rejected subscription takes its child campaign with it.
+  if (order.campaignId) await cancelCampaigns(tx, [order.campaignId]);
   return { id: order.id, status: "canceled" as const };
 }
 

@@ -56,7 +56,7 @@ export async function getEntityOrder(db: DbOrTx, entityId: string, orderId: stri
     .select({
       order: orders,
       entity: { id: entities.id, label: entities.label, internalName: entities.internalName },
-      pkg: { id: packages.id, label: packages.label, kind: packages.kind, approvalMode: packages.approvalMode },
+      pkg: { id: packages.id, label: packages.label, kind: packages.kind, approvalMode: packages.approvalMode, registrationDeadline: packages.registrationDeadline, endAt: packages.endAt },
       collaborativeType: campaignTemplates.collaborativeType,
       fields: campaignTemplates.personalizationFields,
       decidedBy: decidedBy.name,

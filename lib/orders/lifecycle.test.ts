@@ -1,7 +1,7 @@
 import { and, eq, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db";
-import { actionTokens, campaigns, entityGroupMembers, notifications, orders, packages, workflows } from "../../db/schema";
+import { actionTokens, campaigns, entities, entityGroupMembers, notifications, orders, packages, workflows } from "../../db/schema";
 import { publishPackage } from "../packages/publish";
 import { actorFor, createLocalEntity, createUser } from "../testing/factories";
 import { orderDetails, publishedPackage, textField } from "../testing/order-factories";
@@ -204,5 +204,83 @@ describe("registration reminders", () => {
     expect(await cancelPackageDef.run(central, { packageId: pkg.id, comment: "Stop" })).toMatchObject({ ok: true });
     expect(await jobs()).toEqual([]);
     expect((await db().query.packages.findFirst({ where: eq(packages.id, pkg.id) }))!.status).toBe("canceled");
+  });
+});
+
+describe("after the review", () => {
+  it("refuses a decision on values the reviewer never saw", async () => {
+    const t = await entityWithPeople();
+    const { pkg } = await publishedPackage({ fields: [textField("storeName", { label: "Store name" })] });
+    const id = ((await placeOrderDef.run(t.op, { entity: t.e.internalName, packageId: pkg.id, ...orderDetails({ parameters: { storeName: "A" } }) })) as { data: { id: string } }).data.id;
+    const seen = (await orderRow(id)).updatedAt.toISOString();
+    await new Promise((r) => setTimeout(r, 5));
+    await editOwnOrderDef.run(t.op, { entity: t.e.internalName, orderId: id, ...orderDetails({ parameters: { storeName: "B" } }) });
+    expect(await reviewOrderDef.run(t.reviewer, { orderId: id, seen, decision: "accept" })).toMatchObject({ ok: false, code: "conflict", error: expect.stringMatching(/changed this order after you opened it/) });
+    expect((await orderRow(id)).status).toBe("ordered");
+    const fresh = (await orderRow(id)).updatedAt.toISOString();
+    expect(await reviewOrderDef.run(t.reviewer, { orderId: id, seen: fresh, decision: "accept" })).toMatchObject({ ok: true });
+  });
+
+  it("keeps an automatic subscription the entity's own until the registration deadline, child campaign included", async () => {
+    const t = await entityWithPeople();
+    const fields = [textField("storeName", { label: "Store name", default: "Our store" }), textField("rate", { label: "Rate", type: "number", default: "10" })];
+    const { pkg } = await publishedPackage({ approvalMode: "automatic", collaborativeType: "by_campaign", status: "approved", audience: [t.e.id], fields });
+    await db().transaction((tx) => publishPackage(tx, { packageId: pkg.id, revision: pkg.revision }));
+    const [order] = await db().select().from(orders).where(eq(orders.packageId, pkg.id));
+    // Nobody filled the pre-subscription in: it starts from the template's defaults.
+    expect(order!.parameters).toEqual({ storeName: "Our store", rate: 10 });
+    await available(order!.id);
+    const campaignId = (await orderRow(order!.id)).campaignId!;
+    expect(await editOwnOrderDef.run(t.op, { entity: t.e.internalName, orderId: order!.id, ...orderDetails({ parameters: { storeName: "Nord", rate: "12" } }) })).toMatchObject({ ok: true });
+    expect((await db().query.campaigns.findFirst({ where: eq(campaigns.id, campaignId) }))!.personalization).toEqual({ storeName: "Nord", rate: 12 });
+    expect(await cancelOwnOrderDef.run(t.op, { entity: t.e.internalName, orderId: order!.id, comment: "" })).toMatchObject({ ok: true });
+    expect((await db().query.campaigns.findFirst({ where: eq(campaigns.id, campaignId) }))!.status).toBe("canceled");
+  });
+
+  it("creates nothing for an approved order whose collaborative package was canceled meanwhile", async () => {
+    const t = await entityWithPeople();
+    const { pkg } = await publishedPackage({ collaborativeType: "by_campaign" });
+    const id = ((await placeOrderDef.run(t.op, { entity: t.e.internalName, packageId: pkg.id, ...orderDetails() })) as { data: { id: string } }).data.id;
+    await reviewOrderDef.run(t.reviewer, { orderId: id, decision: "accept" });
+    await db().update(packages).set({ status: "canceled" }).where(eq(packages.id, pkg.id));
+    expect(await available(id)).toEqual({ available: false });
+    expect(await orderRow(id)).toMatchObject({ status: "approved", campaignId: null });
+  });
+
+  it("names each copy uniquely even when the names are long", async () => {
+    const long = "x".repeat(60);
+    const e1 = await createLocalEntity();
+    await db().update(entities).set({ internalName: `${long}-a`.slice(0, 60) }).where(eq(entities.id, e1.id));
+    const op = await actorFor((await createUser({ role: "local", entityIds: [e1.id] })).id);
+    const central = await actorFor((await createUser({ role: "central" })).id);
+    const { pkg, campaign } = await publishedPackage({ kind: "local", registrationDeadline: null, enableMultipleCreation: true });
+    await db().update(campaigns).set({ internalName: `${long}-ref-${Date.now()}`.slice(0, 60) }).where(eq(campaigns.id, campaign.id));
+    const entity = (await db().query.entities.findFirst({ where: eq(entities.id, e1.id) }))!.internalName;
+    for (let i = 0; i < 2; i++) {
+      const id = ((await placeOrderDef.run(op, { entity, packageId: pkg.id, ...orderDetails() })) as { data: { id: string } }).data.id;
+      await reviewOrderDef.run(central, { orderId: id, decision: "accept" });
+      expect(await available(id)).toMatchObject({ available: true });
+    }
+  });
+});
+
+describe("a collaborative cancellation", () => {
+  it("also cancels the child campaigns and stops their workflows", async () => {
+    const t = await entityWithPeople();
+    const { pkg } = await publishedPackage({ collaborativeType: "by_campaign" });
+    const id = ((await placeOrderDef.run(t.op, { entity: t.e.internalName, packageId: pkg.id, ...orderDetails() })) as { data: { id: string } }).data.id;
+    await reviewOrderDef.run(t.reviewer, { orderId: id, decision: "accept" });
+    await available(id);
+    const childId = (await orderRow(id)).campaignId!;
+    await db().update(workflows).set({ status: "started" }).where(eq(workflows.campaignId, childId));
+    const central = await actorFor((await createUser({ role: "central" })).id);
+    const { cancelPackageDef } = await import("../packages/actions");
+    const { runCancelCascade } = await import("../packages/cascade");
+    expect(await cancelPackageDef.run(central, { packageId: pkg.id, comment: "Withdrawn" })).toMatchObject({ ok: true });
+    const revision = (await db().query.packages.findFirst({ where: eq(packages.id, pkg.id) }))!.revision;
+    await runCancelCascade(db(), { packageId: pkg.id, revision });
+    expect((await db().query.campaigns.findFirst({ where: eq(campaigns.id, childId) }))!.status).toBe("canceled");
+    expect((await db().select().from(workflows).where(eq(workflows.campaignId, childId))).map((w) => w.status)).toEqual(["stopped"]);
+    expect((await orderRow(id)).status).toBe("canceled");
   });
 });

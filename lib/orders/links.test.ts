@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db";
-import { entityGroupMembers, orders } from "../../db/schema";
+import { entityGroupMembers, orders, packages } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { createActionToken, inspectActionToken, type TokenPurpose } from "../links/tokens";
 import { actorFor, createLocalEntity, createUser } from "../testing/factories";
@@ -135,10 +135,12 @@ describe("Reject the subscription from the email link", () => {
 
   it("refuses once the subscription can no longer be rejected, leaving the link unspent", async () => {
     const id = await subscribed(entity.id);
-    await db().update(orders).set({ status: "available" }).where(eq(orders.id, id));
+    // Past the registration deadline the subscription is the central team's to change.
+    await db().update(packages).set({ registrationDeadline: new Date(Date.now() - 60_000) }).where(eq(packages.id, packageId));
     const token = await tokenFor("subscription_reject", person, entity.id, id);
-    expect(await rejectSubscriptionFromLinkDef.run(person, { token })).toMatchObject({ ok: false, code: "conflict" });
-    expect(await orderRow(id)).toMatchObject({ status: "available" });
+    expect(await rejectSubscriptionFromLinkDef.run(person, { token })).toMatchObject({ ok: false, code: "conflict", error: expect.stringMatching(/registration period is over/) });
+    await db().update(packages).set({ registrationDeadline: new Date(Date.now() + 86_400_000) }).where(eq(packages.id, packageId));
+    expect(await orderRow(id)).toMatchObject({ status: "approved" });
     expect((await inspectActionToken(db(), token)).state).toBe("valid");
   });
 });

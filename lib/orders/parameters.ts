@@ -98,6 +98,21 @@ export function initialParameters(fields: PersonalizationField[], stored: Record
   );
 }
 
+/**
+ * The template's defaults as stored values, for orders nobody filled in (automatic
+ * pre-subscription): a required field without a default stays empty until the entity sets it.
+ */
+export function defaultParameters(fields: PersonalizationField[]): Record<string, ParameterValue> {
+  return Object.fromEntries(
+    fields.map((f) => {
+      const d = f.default ?? "";
+      if (f.type === "boolean") return [f.name, d === "true"];
+      if (!d || f.type === "file") return [f.name, null];
+      return [f.name, f.type === "number" && Number.isFinite(Number(d)) ? Number(d) : d];
+    }),
+  );
+}
+
 export type OrderTemplateLimits = { fields: PersonalizationField[]; maxReviewers: number; maxDocuments: number };
 
 /** Step one and two of the wizard together: what the entity sends when it clicks Validate. */

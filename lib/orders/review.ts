@@ -9,7 +9,7 @@ import { orderStatusLabels } from "./labels";
 import { emailEntity, spendEntityOrderLinks, spendOrderReviewLinks } from "./notify";
 import { mayReviewOrders } from "./reviewers";
 
-type Decision = { orderId: string; decision: "accept" | "reject"; comment: string };
+type Decision = { orderId: string; decision: "accept" | "reject"; comment: string; seen?: string };
 
 /**
  * Accept or reject an order (§4). The entity's order reviewers decide, or any central operator.
@@ -27,8 +27,12 @@ export async function reviewOrder(tx: Tx, actor: Actor, d: Decision) {
   const [row] = await tx
     .update(orders)
     .set({ status, statusComment: d.comment || null, decidedById: actor.userId, statusChangedAt: sql`now()`, updatedAt: sql`now()` })
-    .where(and(eq(orders.id, d.orderId), eq(orders.status, "ordered")))
+    .where(and(eq(orders.id, d.orderId), eq(orders.status, "ordered"), d.seen ? sql`date_trunc('milliseconds', ${orders.updatedAt}) = ${d.seen}::timestamptz` : undefined))
     .returning();
+  if (!row && d.seen && current.status === "ordered") {
+    const again = await tx.query.orders.findFirst({ where: eq(orders.id, d.orderId), columns: { status: true } });
+    if (again?.status === "ordered") throw new AppError("conflict", "The entity changed this order after you opened it: reload to see its current values, then decide.");
+  }
   if (!row) {
     // Read again: the other answer may have landed between the first read and this UPDATE.
     const now = await tx.query.orders.findFirst({ where: eq(orders.id, d.orderId), columns: { status: true } });
@@ -47,9 +51,9 @@ export async function reviewOrder(tx: Tx, actor: Actor, d: Decision) {
 }
 
 /** The Accept or reject email link: spent once, by the reviewer it was made for. */
-export async function reviewOrderFromLink(tx: Tx, actor: Actor, input: { token: string; decision: "accept" | "reject"; comment: string }) {
+export async function reviewOrderFromLink(tx: Tx, actor: Actor, input: { token: string; decision: "accept" | "reject"; comment: string; seen?: string }) {
   const token = await consumeActionToken(tx, input.token, "order_review");
   if (!token?.subjectId) throw new AppError("link_invalid");
   if (token.userId !== actor.userId) throw new AppError("link_invalid", "This link was sent to another reviewer. Sign in as that person, or use the order screen.");
-  return reviewOrder(tx, actor, { orderId: token.subjectId, decision: input.decision, comment: input.comment });
+  return reviewOrder(tx, actor, { orderId: token.subjectId, decision: input.decision, comment: input.comment, seen: input.seen });
 }

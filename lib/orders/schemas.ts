@@ -36,27 +36,25 @@ export const cancelOwnOrderSchema = z.object({
   comment: z.string().trim().max(2000, "Keep the comment under 2,000 characters.").default(""),
 });
 
-export const reviewOrderSchema = z
-  .object({
-    orderId: z.uuid(),
-    decision: z.enum(["accept", "reject"]),
-    comment: z.string().trim().max(2000, "Keep the comment under 2,000 characters.").default(""),
-  })
-  .superRefine((v, ctx) => {
-    if (v.decision === "reject" && !v.comment) ctx.addIssue({ code: "custom", path: ["comment"], message: "Say why: the entity receives this comment." });
-  });
+// `seen`: when the reviewer's page showed the order (its updatedAt). A decision on values the
+// reviewer never saw is refused: the entity may change its order until it is approved.
+const seen = z.iso.datetime({ offset: true }).optional();
+
+const decisionFields = {
+  decision: z.enum(["accept", "reject"]),
+  comment: z.string().trim().max(2000, "Keep the comment under 2,000 characters.").default(""),
+};
+const rejectionNeedsComment = (v: { decision: "accept" | "reject"; comment: string }, ctx: z.RefinementCtx) => {
+  if (v.decision === "reject" && !v.comment) ctx.addIssue({ code: "custom", path: ["comment"], message: "Say why: the entity receives this comment." });
+};
+
+/** What the reviewer types; the review form's resolver. */
+export const orderDecisionSchema = z.object(decisionFields).superRefine(rejectionNeedsComment);
+export const reviewOrderSchema = z.object({ orderId: z.uuid(), seen, ...decisionFields }).superRefine(rejectionNeedsComment);
 export type ReviewOrderInput = z.input<typeof reviewOrderSchema>;
 
 const token = z.string().min(1).max(100);
-export const reviewOrderFromLinkSchema = z
-  .object({
-    token,
-    decision: z.enum(["accept", "reject"]),
-    comment: z.string().trim().max(2000, "Keep the comment under 2,000 characters.").default(""),
-  })
-  .superRefine((v, ctx) => {
-    if (v.decision === "reject" && !v.comment) ctx.addIssue({ code: "custom", path: ["comment"], message: "Say why: the entity receives this comment." });
-  });
+export const reviewOrderFromLinkSchema = z.object({ token, seen, ...decisionFields }).superRefine(rejectionNeedsComment);
 export const rejectSubscriptionFromLinkSchema = z.object({ token });
 
 export const evaluateOrderSchema = z.object({ entity, packageId: z.uuid() });
@@ -64,5 +62,8 @@ export const previewOrderSchema = z.object({
   entity,
   packageId: z.uuid(),
   contactEmail: z.string().trim().max(320).default(""),
-  parameters: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).default({}),
+  parameters: z
+    .record(z.string().max(60), z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]))
+    .refine((r) => Object.keys(r).length <= 50, "At most 50 values.")
+    .default({}),
 });

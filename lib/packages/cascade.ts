@@ -1,10 +1,11 @@
-import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { campaigns, deliveries, liveOrderStatuses, orders, packageAudience, packageCascades, packages, workflows } from "@/db/schema";
+import { campaigns, liveOrderStatuses, orders, packageAudience, packageCascades, packages } from "@/db/schema";
 import { createActionTokens } from "@/lib/links/tokens";
 import { appUrl } from "@/lib/links/urls";
 import { queueNotifications } from "@/lib/notifications/queue";
 import { formatDateTime } from "@/lib/utils";
+import { cancelCampaigns } from "@/lib/campaigns/stop";
 import { entityRecipients } from "./recipients";
 
 /**
@@ -27,18 +28,9 @@ export async function runCancelCascade(db: Db, params: { packageId: string; revi
       .set({ status: "canceled", statusComment: pkg.cancelComment, statusChangedAt: sql`now()`, updatedAt: sql`now()` })
       .where(and(eq(orders.packageId, pkg.id), inArray(orders.status, liveOrderStatuses)))
       .returning({ id: orders.id });
-    await tx
-      .update(campaigns)
-      .set({ status: "canceled" })
-      .where(and(eq(campaigns.id, pkg.referenceCampaignId), notInArray(campaigns.status, ["finished", "canceled"])));
-    await tx
-      .update(workflows)
-      .set({ status: "stopped", updatedAt: sql`now()` })
-      .where(and(eq(workflows.campaignId, pkg.referenceCampaignId), notInArray(workflows.status, ["finished", "stopped"])));
-    await tx
-      .update(deliveries)
-      .set({ status: "stopped", updatedAt: sql`now()` })
-      .where(and(eq(deliveries.campaignId, pkg.referenceCampaignId), notInArray(deliveries.status, ["finished", "stopped", "canceled"])));
+    // The reference campaign and every child campaign made from it (by campaign) stop together.
+    const children = await tx.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.parentCampaignId, pkg.referenceCampaignId));
+    await cancelCampaigns(tx, [pkg.referenceCampaignId, ...children.map((c) => c.id)]);
 
     // Concerned: every entity of the audience and every entity that ever ordered it.
     const concerned = await tx.execute<{ entity_id: string }>(sql`

@@ -5,6 +5,8 @@ import { createActionTokens } from "@/lib/links/tokens";
 import { appUrl } from "@/lib/links/urls";
 import { queueNotifications } from "@/lib/notifications/queue";
 import { scheduleAvailabilityMany, scheduleRegistrationReminders } from "@/lib/orders/jobs";
+import { packageWithTemplate } from "@/lib/orders/orderability";
+import { defaultParameters } from "@/lib/orders/parameters";
 import { formatDateTime } from "@/lib/utils";
 import { entityRecipients, type EntityRecipients } from "./recipients";
 import { applyTransition, SYSTEM } from "./transition";
@@ -46,10 +48,12 @@ async function preSubscribe(tx: Tx, pkg: Pkg, recipients: EntityRecipients[]): P
   const has = new Set(live.map((o) => o.entityId));
   const missing = recipients.filter((r) => !has.has(r.entityId));
   const created = new Map<string, string>();
+  const found = await packageWithTemplate(tx, pkg.id);
+  const parameters = defaultParameters(found?.limits.fields ?? []);
   for (let i = 0; i < missing.length; i += 5000) {
     const rows = await tx
       .insert(orders)
-      .values(missing.slice(i, i + 5000).map((r) => ({ packageId: pkg.id, entityId: r.entityId, label: pkg.label, status: "approved" as const })))
+      .values(missing.slice(i, i + 5000).map((r) => ({ packageId: pkg.id, entityId: r.entityId, label: pkg.label, status: "approved" as const, parameters })))
       .returning({ id: orders.id, entityId: orders.entityId });
     for (const r of rows) created.set(r.entityId, r.id);
   }

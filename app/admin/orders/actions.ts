@@ -18,8 +18,8 @@ export async function deleteOrderAction(input: { orderId: string; comment: strin
 }
 
 /** Accept or reject, for a central operator; the order id is bound by the page. */
-export async function reviewOrderAction(orderId: string, input: { decision: "accept" | "reject"; comment: string }) {
-  const res = await invoke(reviewOrderDef, { ...input, orderId });
+export async function reviewOrderAction(orderId: string, seen: string, input: { decision: "accept" | "reject"; comment: string }) {
+  const res = await invoke(reviewOrderDef, { ...input, orderId, seen });
   if (res.ok) {
     revalidatePath(`/admin/orders/${orderId}`);
     revalidatePath("/admin/orders");

@@ -15,8 +15,8 @@ export async function reviewPackageFromLinkAction(input: { token: string; decisi
 }
 
 /** Accept or reject from the [Approval of order] email; the link's token is bound by the page. */
-export async function reviewOrderFromLinkAction(token: string, input: { decision: "accept" | "reject"; comment: string }) {
-  return invoke(reviewOrderFromLinkDef, { ...input, token });
+export async function reviewOrderFromLinkAction(token: string, seen: string, input: { decision: "accept" | "reject"; comment: string }) {
+  return invoke(reviewOrderFromLinkDef, { ...input, token, seen });
 }
 
 export async function rejectSubscriptionFromLinkAction(input: { token: string }) {

@@ -17,7 +17,8 @@ export function OrderReviewLink(props: { token: string; actor: Actor; found: Ent
   return (
     <Frame>
       <h1 className="text-xl font-semibold text-slate-900">Approval of order</h1>
-      <OrderSummary found={found} />
+      {/* Someone no longer among the reviewers reads nothing of the order through an old link. */}
+      {props.mayReview ? <OrderSummary found={found} /> : null}
       {o.status !== "ordered" ? (
         <p role="status" className="text-sm text-slate-600">
           This order no longer waits for approval: it is {orderStatusLabels[o.status].toLowerCase()}. Nothing was changed.
@@ -27,7 +28,7 @@ export function OrderReviewLink(props: { token: string; actor: Actor; found: Ent
           You are no longer one of the order reviewers of {found.entity.label}. Nothing was changed.
         </p>
       ) : (
-        <OrderReviewPanel action={reviewOrderFromLinkAction.bind(null, props.token)} refresh={false} after={after} />
+        <OrderReviewPanel action={reviewOrderFromLinkAction.bind(null, props.token, o.updatedAt.toISOString())} refresh={false} after={after} />
       )}
     </Frame>
   );

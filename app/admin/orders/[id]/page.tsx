@@ -62,7 +62,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             <Card>
               <h2 className="mb-1 text-sm font-semibold text-slate-900">Accept or reject</h2>
               <p className="mb-3 text-sm text-slate-600">The first answer counts; the entity is emailed the decision.</p>
-              <OrderReviewPanel action={reviewOrderAction.bind(null, o.id)} />
+              <OrderReviewPanel action={reviewOrderAction.bind(null, o.id, o.updatedAt.toISOString())} />
             </Card>
           ) : null}
           <Card className="space-y-2 text-sm">

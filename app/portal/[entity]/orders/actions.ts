@@ -14,8 +14,8 @@ export async function cancelOwnOrderAction(input: { entity: string; orderId: str
 }
 
 /** Accept or reject, for a member of the entity's order reviewers group; the order id is bound by the page. */
-export async function reviewOrderAction(orderId: string, input: { decision: "accept" | "reject"; comment: string }) {
-  const res = await invoke(reviewOrderDef, { ...input, orderId });
+export async function reviewOrderAction(orderId: string, seen: string, input: { decision: "accept" | "reject"; comment: string }) {
+  const res = await invoke(reviewOrderDef, { ...input, orderId, seen });
   if (res.ok) revalidatePath("/portal/[entity]/orders", "layout");
   return res;
 }

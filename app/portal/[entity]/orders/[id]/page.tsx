@@ -147,7 +147,7 @@ export default async function EntityOrderPage({ params }: { params: Promise<{ en
             <Card>
               <h2 className="mb-1 text-sm font-semibold text-slate-900">Accept or reject</h2>
               <p className="mb-3 text-sm text-slate-600">You are one of the order reviewers of {entity.label}. The first answer counts.</p>
-              <OrderReviewPanel action={reviewOrderAction.bind(null, o.id)} />
+              <OrderReviewPanel action={reviewOrderAction.bind(null, o.id, o.updatedAt.toISOString())} />
             </Card>
           ) : null}
           {found.campaign ? (

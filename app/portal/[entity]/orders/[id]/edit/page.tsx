@@ -7,7 +7,7 @@ import { getDb } from "@/db";
 import { orders, packages } from "@/db/schema";
 import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
-import { entityMayChange } from "@/lib/orders/entity-changes";
+import { changeRefusal, entityMayChange } from "@/lib/orders/entity-changes";
 import { listOrderDocuments } from "@/lib/orders/files";
 import { packageWithTemplate } from "@/lib/orders/orderability";
 import { reviewerChoices } from "@/lib/orders/reviewers";
@@ -23,7 +23,7 @@ export default async function EditOwnOrderPage({ params }: { params: Promise<{ e
   const db = getDb();
   // Scoped to the entity: another entity's order answers exactly like a missing one.
   const [row] = await db
-    .select({ order: orders, approvalMode: packages.approvalMode, packageLabel: packages.label })
+    .select({ order: orders, policy: { approvalMode: packages.approvalMode, registrationDeadline: packages.registrationDeadline, endAt: packages.endAt }, packageLabel: packages.label })
     .from(orders)
     .innerJoin(packages, eq(packages.id, orders.packageId))
     .where(and(eq(orders.id, id), eq(orders.entityId, entity.id)));
@@ -31,12 +31,8 @@ export default async function EditOwnOrderPage({ params }: { params: Promise<{ e
   const { order } = row;
   const orderHref = `/portal/${entity.internalName}/orders/${order.id}`;
 
-  if (!entityMayChange(order, { approvalMode: row.approvalMode })) {
-    // The same words as the action's refusal (lib/orders/entity-changes.ts).
-    const reason =
-      order.status === "approved" || order.status === "available"
-        ? "This order is approved: ask the central team to change or cancel it."
-        : "This order is closed and can no longer be changed.";
+  if (!entityMayChange(order, row.policy)) {
+    const reason = changeRefusal(order, row.policy);
     return (
       <>
         <PageHeader title={`Edit ${order.label}`} description={row.packageLabel} />
