@@ -2,6 +2,7 @@ import { run, type Runner } from "graphile-worker";
 import { closeDb, databaseUrl } from "../db";
 import { closeTransport } from "../lib/mail/transport";
 import { isMain } from "../lib/runtime/is-main";
+import { technicalCrontab } from "../lib/technical/registry";
 import { workerLogger } from "./logger";
 import { taskList } from "./tasks";
 
@@ -10,6 +11,8 @@ export async function startWorker(opts: { concurrency?: number } = {}): Promise<
     connectionString: databaseUrl(),
     concurrency: opts.concurrency ?? Number(process.env.WORKER_CONCURRENCY ?? 5),
     taskList,
+    // The technical workflows' schedules (§10); graphile-worker runs each once per slot across workers.
+    crontab: technicalCrontab(),
     logger: workerLogger,
     // The caller owns signals: `npm start` stops the web server, the worker and the database in order.
     noHandleSignals: true,

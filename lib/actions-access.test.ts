@@ -34,6 +34,8 @@ function sampleInput(name: string, entity: string): Record<string, unknown> {
     updateCampaignTemplate: { ...template, id: nil },
     createReferenceCampaign: campaign,
     updateReferenceCampaign: { ...campaign, id: nil },
+    runTechnicalWorkflowNow: { workflow: "operationMgt" },
+    setTechnicalWorkflowStatus: { workflow: "operationMgt", status: "started" },
     placeOrder: { entity, packageId: fixture.packageId, label: "Order", comment: "", parameters: {}, reviewerIds: [], documents: [] },
     editOwnOrder: { entity, orderId: fixture.orderId, label: "Order", comment: "", parameters: {}, reviewerIds: [], documents: [] },
     cancelOwnOrder: { entity, orderId: fixture.orderId, comment: "" },

@@ -37,6 +37,8 @@ import {
   updatePackageDef,
 } from "@/lib/packages/actions";
 
+import { runTechnicalWorkflowNowDef, setTechnicalWorkflowStatusDef } from "@/lib/technical/actions";
+
 /**
  * Every server action, by name. The access test walks this list and refuses each action to the
  * wrong role and the wrong tenant; another test checks that every `"use server"` file only
@@ -77,4 +79,6 @@ export const actionRegistry: ActionDef<never, unknown>[] = [
   previewOrderDef,
   addPackageDocumentDef,
   removePackageDocumentDef,
+  runTechnicalWorkflowNowDef,
+  setTechnicalWorkflowStatusDef,
 ] as unknown as ActionDef<never, unknown>[];

@@ -13,6 +13,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     { href: "/admin/entities", label: "Local entities" },
     ...(actor.isAdmin ? [{ href: "/admin/operators", label: "Operators" }] : []),
     { href: "/admin/outbox", label: "Outbox" },
+    ...(actor.isAdmin ? [{ href: "/admin/technical-workflows", label: "Technical workflows" }] : []),
   ];
   return (
     <AppShell area="Central area" title="Central Marketing" nav={nav} user={<UserMenu name={actor.name} email={actor.email} />}>

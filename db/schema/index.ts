@@ -6,3 +6,4 @@ export * from "./orders";
 export * from "./packages";
 export * from "./tokens";
 export * from "./users";
+export * from "./technical";

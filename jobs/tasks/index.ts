@@ -1,11 +1,13 @@
 import type { TaskList } from "graphile-worker";
 import { SEND_NOTIFICATION } from "../../lib/notifications/queue";
 import { MAKE_ORDER_AVAILABLE, REMIND_REGISTRATION } from "../../lib/orders/jobs";
+import { RUN_TECHNICAL_WORKFLOW } from "../../lib/technical/registry";
 import { CASCADE_PACKAGE_CANCEL, PUBLISH_PACKAGE, REMIND_PACKAGE_APPROVAL } from "../../lib/packages/jobs";
 import { cascadePackageCancelTask } from "./cascade-package-cancel";
 import { makeOrderAvailableTask, remindRegistrationTask } from "./order-jobs";
 import { publishPackageTask } from "./publish-package";
 import { remindPackageApprovalTask } from "./remind-package-approval";
+import { runTechnicalWorkflowTask } from "./run-technical-workflow";
 import { sendNotification } from "./send-notification";
 
 // The one registry of job tasks; names are snake_case verbs and stable once jobs exist.
@@ -16,4 +18,5 @@ export const taskList: TaskList = {
   [CASCADE_PACKAGE_CANCEL]: cascadePackageCancelTask,
   [MAKE_ORDER_AVAILABLE]: makeOrderAvailableTask,
   [REMIND_REGISTRATION]: remindRegistrationTask,
+  [RUN_TECHNICAL_WORKFLOW]: runTechnicalWorkflowTask,
 };

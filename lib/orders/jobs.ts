@@ -7,10 +7,12 @@ import { uuidArray } from "@/lib/sql-arrays";
 export const MAKE_ORDER_AVAILABLE = "make_order_available";
 export const REMIND_REGISTRATION = "remind_registration";
 
+export const availabilityKey = (orderId: string) => `order:${orderId}:available`;
+
 /** Approved + availability date reached → Available (§4): at once when the date has passed. */
 export async function scheduleAvailability(tx: Tx, orderId: string, availableAt: Date) {
   const runAt = availableAt.getTime() > Date.now() ? availableAt : undefined;
-  await enqueueJob(tx, MAKE_ORDER_AVAILABLE, { orderId }, { jobKey: `order:${orderId}:available`, runAt });
+  await enqueueJob(tx, MAKE_ORDER_AVAILABLE, { orderId }, { jobKey: availabilityKey(orderId), runAt });
 }
 
 /** The same for many orders in one statement (pre-subscription of a whole audience). */
