@@ -10,7 +10,12 @@ import { twoTenants } from "./testing/factories";
 import { publishedPackage } from "./testing/order-factories";
 
 // A valid-looking input for each action, so that refusals come from access checks, not from zod.
-let fixture = { packageId: "00000000-0000-4000-8000-000000000000", orderId: "00000000-0000-4000-8000-000000000000", campaignId: "00000000-0000-4000-8000-000000000000" };
+let fixture = {
+  packageId: "00000000-0000-4000-8000-000000000000",
+  orderId: "00000000-0000-4000-8000-000000000000",
+  campaignId: "00000000-0000-4000-8000-000000000000",
+  contactId: "00000000-0000-4000-8000-000000000000",
+};
 
 function sampleInput(name: string, entity: string): Record<string, unknown> {
   const ids = { members: [], packageNotification: [], orderReviewers: [], campaignReviewers: [] };
@@ -28,6 +33,8 @@ function sampleInput(name: string, entity: string): Record<string, unknown> {
     importEntities: { rows: [{ label: "X", internalName: `x-${Date.now()}`, email: "", phone: "", address: "", parent: "" }] },
     inviteOperator: { email: "new@test.local", name: "New", role: "central", isAdmin: false, entityIds: [] },
     addContact: { entity, email: "someone@test.local", firstName: "Some", lastName: "One" },
+    importContacts: { entity, rows: [{ email: "imported@test.local", firstName: "Im", lastName: "Ported", status: "", attributes: { city: "Lille" } }] },
+    setContactStatus: { entity, contactId: fixture.contactId, status: "active" },
     createPlan: { label: "Plan" },
     createProgram: { planId: nil, label: "Program" },
     createCampaignTemplate: template,
@@ -68,11 +75,11 @@ describe("every server action goes through the access wrapper", () => {
     // A real package and order of entity A: refusals must come from access, and A's own operator must succeed.
     const { pkg } = await publishedPackage({ enableMultipleCreation: true });
     const [order] = await getDb().insert(schema.orders).values({ packageId: pkg.id, entityId: t.a.id, label: "A's order" }).returning();
-    await getDb().insert(schema.contacts).values({ entityId: t.a.id, email: "preview@test.local" });
+    const [contact] = await getDb().insert(schema.contacts).values({ entityId: t.a.id, email: "preview@test.local" }).returning();
     // A local campaign of entity A with its workflow, for the campaign page's actions.
     const [campaign] = await getDb().insert(schema.campaigns).values({ label: "A's campaign", internalName: `a-campaign-${Date.now()}`, entityId: t.a.id }).returning();
     await getDb().insert(schema.workflows).values({ campaignId: campaign!.id, label: "Main" });
-    fixture = { packageId: pkg.id, orderId: order!.id, campaignId: campaign!.id };
+    fixture = { packageId: pkg.id, orderId: order!.id, campaignId: campaign!.id, contactId: contact!.id };
   });
 
   const byAccess = (a: string) => actionRegistry.filter((d) => d.access === a);

@@ -10,7 +10,7 @@ import {
   updateLocalCampaignDef,
   updateTemplateDef,
 } from "@/lib/campaigns/actions";
-import { addContactDef } from "@/lib/contacts/actions";
+import { addContactDef, importContactsDef, setContactStatusDef } from "@/lib/contacts/actions";
 import { createEntity, importEntitiesAction, updateEntity } from "@/lib/entities/actions";
 import { inviteOperatorDef } from "@/lib/operators/actions";
 import {
@@ -52,6 +52,8 @@ export const actionRegistry: ActionDef<never, unknown>[] = [
   importEntitiesAction,
   inviteOperatorDef,
   addContactDef,
+  importContactsDef,
+  setContactStatusDef,
   createPlanDef,
   createProgramDef,
   createTemplateDef,

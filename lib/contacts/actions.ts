@@ -1,7 +1,9 @@
+import { and, eq } from "drizzle-orm";
 import { contacts } from "@/db/schema";
 import { defineAction } from "@/lib/actions";
 import { AppError } from "@/lib/errors";
-import { contactFormSchema } from "./schemas";
+import { upsertContacts } from "./import";
+import { contactFormSchema, importContactsSchema, setContactStatusSchema } from "./schemas";
 
 export const addContactDef = defineAction({
   name: "addContact",
@@ -16,5 +18,29 @@ export const addContactDef = defineAction({
       .returning({ id: contacts.id });
     if (!row) throw new AppError("invalid_input", undefined, { email: "This entity already has a contact with this email." });
     return { id: row.id };
+  },
+});
+
+/** One batch (at most 1,000 rows) of a CSV import, checked again here and upserted into the member's entity. */
+export const importContactsDef = defineAction({
+  name: "importContacts",
+  access: "entity",
+  schema: importContactsSchema,
+  handler: async ({ db, entity }, input) => db.transaction((tx) => upsertContacts(tx, entity.id, input.rows)),
+});
+
+/** Unsubscribed, bounced, or active again: only for a contact of the member's own entity. */
+export const setContactStatusDef = defineAction({
+  name: "setContactStatus",
+  access: "entity",
+  schema: setContactStatusSchema,
+  handler: async ({ db, entity }, input) => {
+    const [row] = await db
+      .update(contacts)
+      .set({ status: input.status })
+      .where(and(eq(contacts.id, input.contactId), eq(contacts.entityId, entity.id)))
+      .returning({ id: contacts.id, status: contacts.status });
+    if (!row) throw new AppError("not_found");
+    return row;
   },
 });

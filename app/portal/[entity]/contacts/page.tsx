@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getDb } from "@/db";
+import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { contactSortable, listContacts, type ContactStatus } from "@/lib/contacts/queries";
 import { pageEntity } from "@/lib/pages";
@@ -23,9 +25,22 @@ export default async function ContactsPage(props: { params: Promise<{ entity: st
       <PageHeader
         title="Contacts"
         description={`The recipients of ${entity.label}. Only your entity sees them.`}
-        actions={<AddContactForm entity={entity.internalName} />}
+        actions={
+          <>
+            <Button asChild variant="secondary">
+              <Link href={`/portal/${entity.internalName}/contacts/import`}>Import CSV</Link>
+            </Button>
+            {/* A plain link: the export is a download from a route handler, not a page. */}
+            <Button asChild variant="secondary">
+              <a href={`/portal/${entity.internalName}/contacts/export`} download>
+                Export CSV
+              </a>
+            </Button>
+            <AddContactForm entity={entity.internalName} />
+          </>
+        }
       />
-      <ContactsTable rows={rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }))} total={total} />
+      <ContactsTable rows={rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }))} total={total} entity={entity.internalName} />
     </>
   );
 }
