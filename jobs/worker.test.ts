@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../db";
 import { notifications } from "../db/schema";
 import { startMailCatcher, type MailCatcher } from "../lib/mail/catcher";
-import { queueNotification } from "../lib/notifications/queue";
+import { queueNotification, SEND_NOTIFICATION } from "../lib/notifications/queue";
 import { uniq } from "../lib/testing/factories";
 import { startWorker, stopWorker } from "./worker";
 
@@ -14,7 +14,7 @@ describe("the worker", () => {
   beforeAll(async () => {
     catcher = await startMailCatcher();
     process.env.SMTP_URL = `smtp://127.0.0.1:${catcher.smtpPort}`;
-    runner = await startWorker({ concurrency: 2 });
+    runner = await startWorker({ concurrency: 2, only: [SEND_NOTIFICATION] });
   });
   afterAll(async () => {
     await stopWorker(runner);

@@ -15,6 +15,7 @@ let fixture = {
   orderId: "00000000-0000-4000-8000-000000000000",
   campaignId: "00000000-0000-4000-8000-000000000000",
   contactId: "00000000-0000-4000-8000-000000000000",
+  runnableCampaignId: "00000000-0000-4000-8000-000000000000",
 };
 
 function sampleInput(name: string, entity: string): Record<string, unknown> {
@@ -53,6 +54,8 @@ function sampleInput(name: string, entity: string): Record<string, unknown> {
     previewOrder: { entity, packageId: fixture.packageId, contactEmail: "", parameters: {} },
     updateLocalCampaign: { entity, campaignId: fixture.campaignId, targeting: [], scheduledAt: "", typology, personalization: {} },
     evaluateCampaignTarget: { entity, campaignId: fixture.campaignId },
+    requestWorkflowCommand: { entity, campaignId: fixture.runnableCampaignId, command: "start" },
+    requestReferenceWorkflowCommand: { campaignId: fixture.runnableCampaignId, command: "start" },
   };
   return inputs[name] ?? {};
 }
@@ -79,7 +82,10 @@ describe("every server action goes through the access wrapper", () => {
     // A local campaign of entity A with its workflow, for the campaign page's actions.
     const [campaign] = await getDb().insert(schema.campaigns).values({ label: "A's campaign", internalName: `a-campaign-${Date.now()}`, entityId: t.a.id }).returning();
     await getDb().insert(schema.workflows).values({ campaignId: campaign!.id, label: "Main" });
-    fixture = { packageId: pkg.id, orderId: order!.id, campaignId: campaign!.id, contactId: contact!.id };
+    // Another one whose workflow the commands may start without disturbing the campaign page's actions.
+    const [runnable] = await getDb().insert(schema.campaigns).values({ label: "A's runnable", internalName: `a-runnable-${Date.now()}`, entityId: t.a.id }).returning();
+    await getDb().insert(schema.workflows).values({ campaignId: runnable!.id, label: "Main" });
+    fixture = { packageId: pkg.id, orderId: order!.id, campaignId: campaign!.id, contactId: contact!.id, runnableCampaignId: runnable!.id };
   });
 
   const byAccess = (a: string) => actionRegistry.filter((d) => d.access === a);

@@ -38,6 +38,7 @@ import {
 } from "@/lib/packages/actions";
 
 import { runTechnicalWorkflowNowDef, setTechnicalWorkflowStatusDef } from "@/lib/technical/actions";
+import { requestReferenceWorkflowCommandDef, requestWorkflowCommandDef } from "@/lib/workflows/actions";
 
 /**
  * Every server action, by name. The access test walks this list and refuses each action to the
@@ -83,4 +84,6 @@ export const actionRegistry: ActionDef<never, unknown>[] = [
   removePackageDocumentDef,
   runTechnicalWorkflowNowDef,
   setTechnicalWorkflowStatusDef,
+  requestWorkflowCommandDef,
+  requestReferenceWorkflowCommandDef,
 ] as unknown as ActionDef<never, unknown>[];

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { type AnyPgColumn, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { entities } from "./entities";
 import { users } from "./users";
@@ -110,9 +111,13 @@ export const workflows = pgTable(
     // The Query activity's filter, and when the workflow is to start.
     targeting: jsonb("targeting").$type<TargetingCondition[]>().notNull().default([]),
     scheduledAt: timestamp("scheduled_at", { withTimezone: true }),
+    // A start, pause or stop asked for and not yet carried out by operationMgt (§2, §10).
+    pendingCommand: text("pending_command", { enum: ["start", "pause", "stop"] }),
+    // The population after each activity that has run, by activity id.
+    populations: jsonb("populations").$type<Record<string, number>>().notNull().default({}),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("workflows_campaign_idx").on(t.campaignId)],
+  (t) => [index("workflows_campaign_idx").on(t.campaignId), index("workflows_pending_idx").on(t.pendingCommand).where(sql`${t.pendingCommand} is not null`)],
 );
 
 export const deliveryStatuses = ["being_edited", "to_validate", "pending_confirmation", "start_pending", "in_progress", "finished", "stopped", "canceled"] as const;

@@ -14,7 +14,7 @@ export const technicalWorkflowRuns = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     workflowId: text("workflow_id").notNull(),
-    trigger: text("trigger", { enum: ["schedule", "manual"] }).notNull(),
+    trigger: text("trigger", { enum: ["schedule", "manual", "command"] }).notNull(),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
     outcome: text("outcome", { enum: ["running", "succeeded", "failed"] }).notNull().default("running"),

@@ -167,7 +167,7 @@ test("a central operator rejects an order from the screen; the entity is emailed
   await paris.close();
 });
 
-test("an entity narrows its own campaign's targeting and typology rules, then evaluates its target", async ({ browser }) => {
+test("an entity narrows its own campaign's targeting and typology rules, evaluates its target, and starts it", async ({ browser }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, "elodie@marseille-port.demo");
@@ -187,5 +187,14 @@ test("an entity narrows its own campaign's targeting and typology rules, then ev
   await expect(evaluation.last()).toHaveText("87");
   await page.reload();
   await expect(page.getByLabel("Value of condition 1")).toHaveValue("marseille-port-1");
+
+  // Start is a command: pending first, then carried out by operationMgt, which counts the Query's population.
+  await page.getByRole("button", { name: "Start", exact: true }).click();
+  await expect(page.getByText("Start pending: the campaign jobs workflow carries it out within a minute.")).toBeVisible();
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole("list", { name: "Workflow" }).getByText("100 contacts")).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(page.getByRole("button", { name: "Pause" })).toBeVisible();
   await context.close();
 });

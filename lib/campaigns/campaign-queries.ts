@@ -82,7 +82,7 @@ export async function getCampaignForEdit(db: DbOrTx, id: string) {
       controlGroupPercent: c.typology.controlGroupPercent,
     },
   };
-  return { campaign: c, workflow: workflow ? { status: workflow.status, activities } : null, values };
+  return { campaign: c, workflow: workflow ? { status: workflow.status, activities, pendingCommand: workflow.pendingCommand, populations: workflow.populations } : null, values };
 }
 
 /** Central operators who can manage a campaign. */

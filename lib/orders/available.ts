@@ -77,7 +77,7 @@ async function copyReference(tx: Tx, referenceId: string, order: typeof orders.$
   for (const w of refWorkflows) {
     const [wf] = await tx
       .insert(workflows)
-      .values({ campaignId: copy!.id, label: w.label, activities: w.activities, targeting: w.targeting, scheduledAt: w.scheduledAt, status: opts.startTargeting ? "start_pending" : "being_edited" })
+      .values({ campaignId: copy!.id, label: w.label, activities: w.activities, targeting: w.targeting, scheduledAt: w.scheduledAt, status: opts.startTargeting ? "start_pending" : "being_edited", pendingCommand: opts.startTargeting ? "start" : null })
       .returning({ id: workflows.id });
     const refDeliveries = await tx.select().from(deliveries).where(and(eq(deliveries.campaignId, ref.id), eq(deliveries.workflowId, w.id)));
     if (refDeliveries.length) {

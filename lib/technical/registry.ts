@@ -1,5 +1,7 @@
 import type { Tx } from "@/db";
+import { carryOutWorkflowCommands } from "@/lib/workflows/commands";
 import { sweepOverdueSteps } from "./operation-mgt";
+import { RUN_TECHNICAL_WORKFLOW } from "./task";
 
 export type RunResult = { itemsHandled: number; details: Record<string, number | string> };
 
@@ -19,11 +21,13 @@ export const technicalWorkflowList: TechnicalWorkflow[] = [
   {
     id: "operationMgt",
     label: "Campaign jobs",
-    description: "Sweeps overdue package publications and order availabilities.",
-    every: { minutes: 5 },
+    description: "Carries out workflow commands (start, pause, stop) and sweeps overdue package publications and order availabilities.",
+    every: { minutes: 1 },
     run: async (tx) => {
+      const commands = await carryOutWorkflowCommands(tx);
       const swept = await sweepOverdueSteps(tx);
-      return { itemsHandled: swept.publications + swept.availabilities, details: swept };
+      const details = { ...commands, ...swept };
+      return { itemsHandled: Object.values(details).reduce((a, b) => a + b, 0), details };
     },
   },
   { id: "deliveryMgt", label: "Deliveries", description: "Starts approved deliveries; sends approval notifications and reminders.", every: { minutes: 5 }, arrivesWith: "campaign execution (issue 5)" },
@@ -38,7 +42,7 @@ export function technicalWorkflow(id: string): TechnicalWorkflow | undefined {
   return technicalWorkflowList.find((w) => w.id === id);
 }
 
-export const RUN_TECHNICAL_WORKFLOW = "run_technical_workflow";
+export { RUN_TECHNICAL_WORKFLOW } from "./task";
 
 /** The worker's crontab: one line per workflow that does its work, with a stable identifier. */
 export function technicalCrontab(): string {

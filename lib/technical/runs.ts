@@ -5,7 +5,7 @@ import { enqueueJob } from "@/jobs/enqueue";
 import { AppError } from "@/lib/errors";
 import { RUN_TECHNICAL_WORKFLOW, technicalWorkflow, technicalWorkflowList } from "./registry";
 
-export type Trigger = "schedule" | "manual";
+export type Trigger = "schedule" | "manual" | "command";
 
 async function statusOf(db: DbOrTx, id: string): Promise<"started" | "stopped"> {
   const row = await db.query.technicalWorkflows.findFirst({ where: eq(technicalWorkflows.id, id), columns: { status: true } });
@@ -21,7 +21,8 @@ async function statusOf(db: DbOrTx, id: string): Promise<"started" | "stopped"> 
 export async function runTechnicalWorkflow(db: Db, id: string, trigger: Trigger): Promise<{ ran: boolean; runId?: string }> {
   const w = technicalWorkflow(id);
   if (!w?.run) return { ran: false };
-  if (trigger === "schedule" && (await statusOf(db, id)) === "stopped") return { ran: false };
+  // Stopped means stopped: only an administrator's explicit Run now still runs it.
+  if (trigger !== "manual" && (await statusOf(db, id)) === "stopped") return { ran: false };
   // A run that never finished (the worker died) is closed as interrupted before a new one starts.
   await db
     .update(technicalWorkflowRuns)

@@ -2,14 +2,19 @@ import { eq, sql } from "drizzle-orm";
 import { parseCrontab } from "graphile-worker";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db";
-import { orders, technicalWorkflowRuns, technicalWorkflows } from "../../db/schema";
+import { campaigns, contacts, orders, technicalWorkflowRuns, technicalWorkflows, workflows } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { actorFor, createLocalEntity, createUser } from "../testing/factories";
 import { publishedPackage } from "../testing/order-factories";
 import { runTechnicalWorkflowNowDef, setTechnicalWorkflowStatusDef } from "./actions";
 import { technicalCrontab } from "./registry";
 import { runTechnicalWorkflow } from "./runs";
+import { linkActivities } from "../campaigns/workflow";
+import { requestReferenceWorkflowCommandDef, requestWorkflowCommandDef } from "../workflows/actions";
+import { carryOutWorkflowCommands } from "../workflows/commands";
 
+// operationMgt runs over the whole shared test database, so everything that runs it or waits on
+// it lives in this one file, whose tests run one after another.
 const db = () => getDb();
 const jobKeys = async (like: string) =>
   [...(await db().execute<{ key: string }>(sql`select key from graphile_worker._private_jobs where key like ${like}`))].map((r) => r.key);
@@ -67,5 +72,78 @@ describe("technical workflows", () => {
     await runTechnicalWorkflow(db(), "operationMgt", "manual");
     const [closed] = await db().select().from(technicalWorkflowRuns).where(eq(technicalWorkflowRuns.id, stale!.id));
     expect(closed).toMatchObject({ outcome: "failed", error: expect.stringMatching(/Interrupted/) });
+  });
+});
+
+
+const activities = linkActivities([{ kind: "query", label: "Targeting" }, { kind: "delivery", label: "Email" }, { kind: "end", label: "End" }]);
+const workflowOf = async (campaignId: string) => (await db().select().from(workflows).where(eq(workflows.campaignId, campaignId)))[0]!;
+const carryOut = () => db().transaction((tx) => carryOutWorkflowCommands(tx));
+
+async function entityCampaign() {
+  const e = await createLocalEntity();
+  const op = await actorFor((await createUser({ role: "local", entityIds: [e.id] })).id);
+  const [c] = await db().insert(campaigns).values({ label: "Local", internalName: `local-${Date.now()}-${Math.random()}`, entityId: e.id }).returning();
+  await db().insert(workflows).values({ campaignId: c!.id, label: "Main", activities, targeting: [{ field: "city", operator: "equals", value: "Lille" }] });
+  await db().insert(contacts).values([
+    { entityId: e.id, email: "a@x.test", attributes: { city: "Lille" } },
+    { entityId: e.id, email: "b@x.test", attributes: { city: "Lille" } },
+    { entityId: e.id, email: "c@x.test", attributes: { city: "Paris" } },
+  ]);
+  return { e, op, campaignId: c!.id };
+}
+
+describe("workflow commands", () => {
+  it("starts asynchronously: Start pending, then started by operationMgt with the Query's population", async () => {
+    const { e, op, campaignId } = await entityCampaign();
+    expect(await requestWorkflowCommandDef.run(op, { entity: e.internalName, campaignId, command: "start" })).toMatchObject({ ok: true });
+    expect(await workflowOf(campaignId)).toMatchObject({ status: "start_pending", pendingCommand: "start" });
+    // operationMgt is asked to run soon rather than at its next slot.
+    const queued = await db().execute(sql`select 1 from graphile_worker._private_jobs where key = 'technical:operationMgt:command'`);
+    expect([...queued]).toHaveLength(1);
+    // A second start while one waits is refused.
+    expect(await requestWorkflowCommandDef.run(op, { entity: e.internalName, campaignId, command: "start" })).toMatchObject({ ok: false, code: "conflict" });
+    await carryOut();
+    const wf = await workflowOf(campaignId);
+    expect(wf).toMatchObject({ status: "started", pendingCommand: null, populations: { [activities[0]!.id]: 2 } });
+    expect((await db().query.campaigns.findFirst({ where: eq(campaigns.id, campaignId) }))!.status).toBe("started");
+
+    expect(await requestWorkflowCommandDef.run(op, { entity: e.internalName, campaignId, command: "pause" })).toMatchObject({ ok: true });
+    expect((await workflowOf(campaignId)).status).toBe("started");
+    await carryOut();
+    expect((await workflowOf(campaignId)).status).toBe("paused");
+    expect(await requestWorkflowCommandDef.run(op, { entity: e.internalName, campaignId, command: "stop" })).toMatchObject({ ok: true });
+    await carryOut();
+    expect(await workflowOf(campaignId)).toMatchObject({ status: "stopped", pendingCommand: null });
+    expect(await requestWorkflowCommandDef.run(op, { entity: e.internalName, campaignId, command: "start" })).toMatchObject({ ok: false, code: "conflict" });
+  });
+
+  it("refuses another entity's campaign, and the central route for an entity's campaign, changing nothing", async () => {
+    const { campaignId } = await entityCampaign();
+    const other = await entityCampaign();
+    expect(await requestWorkflowCommandDef.run(other.op, { entity: other.e.internalName, campaignId, command: "start" })).toMatchObject({ ok: false, code: "not_found" });
+    const central = await actorFor((await createUser({ role: "central" })).id);
+    expect(await requestReferenceWorkflowCommandDef.run(central, { campaignId, command: "start" })).toMatchObject({ ok: false, code: "not_found" });
+    expect((await workflowOf(campaignId)).status).toBe("being_edited");
+  });
+
+  it("counts a reference campaign's population over the entities subscribed to it", async () => {
+    const { pkg, campaign } = await publishedPackage({ targeting: [{ field: "city", operator: "equals", value: "Lille" }] });
+    await db().update(workflows).set({ status: "being_edited", activities }).where(eq(workflows.campaignId, campaign.id));
+    const [a, b, c] = [await createLocalEntity(), await createLocalEntity(), await createLocalEntity()];
+    await db().insert(contacts).values([
+      { entityId: a.id, email: "1@a.test", attributes: { city: "Lille" } },
+      { entityId: b.id, email: "1@b.test", attributes: { city: "Lille" } },
+      { entityId: c.id, email: "1@c.test", attributes: { city: "Lille" } },
+    ]);
+    await db().insert(orders).values([
+      { packageId: pkg.id, entityId: a.id, label: "A", status: "available" },
+      { packageId: pkg.id, entityId: b.id, label: "B", status: "approved" },
+      { packageId: pkg.id, entityId: c.id, label: "C", status: "rejected" },
+    ]);
+    const central = await actorFor((await createUser({ role: "central" })).id);
+    expect(await requestReferenceWorkflowCommandDef.run(central, { campaignId: campaign.id, command: "start" })).toMatchObject({ ok: true });
+    await carryOut();
+    expect((await workflowOf(campaign.id)).populations).toEqual({ [activities[0]!.id]: 2 });
   });
 });

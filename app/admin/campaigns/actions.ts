@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { invoke } from "@/lib/actions-server";
 import { createCampaignDef, createPlanDef, createProgramDef, createTemplateDef, updateCampaignDef, updateTemplateDef } from "@/lib/campaigns/actions";
 import type { CampaignInput, PlanInput, ProgramInput, TemplateInput } from "@/lib/campaigns/schemas";
+import { requestReferenceWorkflowCommandDef } from "@/lib/workflows/actions";
 
 export async function createPlanAction(input: PlanInput) {
   const res = await invoke(createPlanDef, input);
@@ -38,5 +39,12 @@ export async function createCampaignAction(input: CampaignInput) {
 export async function updateCampaignAction(input: CampaignInput & { id: string }) {
   const res = await invoke(updateCampaignDef, input);
   if (res.ok) revalidatePath("/admin/campaigns");
+  return res;
+}
+
+/** Start, Pause or Stop a reference campaign's workflow; the campaign is bound by the page. */
+export async function requestReferenceWorkflowCommandAction(campaignId: string, command: "start" | "pause" | "stop") {
+  const res = await invoke(requestReferenceWorkflowCommandDef, { campaignId, command });
+  if (res.ok) revalidatePath(`/admin/campaigns/${campaignId}`);
   return res;
 }

@@ -2,8 +2,8 @@ import { ChevronRight } from "lucide-react";
 import { activityKindLabels } from "@/lib/campaigns/labels";
 import type { ActivityInput } from "@/lib/campaigns/schemas";
 
-/** The workflow read left to right, one box per activity. */
-export function WorkflowChain({ activities }: { activities: Pick<ActivityInput, "kind" | "label">[] }) {
+/** The workflow read left to right, one box per activity, with the population each one that ran produced. */
+export function WorkflowChain({ activities, populations }: { activities: Pick<ActivityInput, "kind" | "label" | "id">[]; populations?: Record<string, number> }) {
   if (activities.length === 0) return <p className="text-sm text-slate-500">No activity yet.</p>;
   return (
     <ol className="flex flex-wrap items-center gap-y-3" aria-label="Workflow">
@@ -13,6 +13,9 @@ export function WorkflowChain({ activities }: { activities: Pick<ActivityInput, 
           <div className={a.kind === "end" ? "rounded-full border border-slate-300 bg-slate-100 px-4 py-2" : "rounded-md border border-blue-200 bg-blue-50 px-3 py-2"}>
             <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{activityKindLabels[a.kind]}</p>
             <p className="text-sm text-slate-900">{a.label || "—"}</p>
+            {a.id && populations?.[a.id] !== undefined ? (
+              <p className="text-xs tabular-nums text-blue-800">{populations[a.id]!.toLocaleString("en")} contacts</p>
+            ) : null}
           </div>
         </li>
       ))}

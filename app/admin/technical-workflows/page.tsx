@@ -75,7 +75,7 @@ export default async function TechnicalWorkflowsPage() {
                             <tr key={r.id}>
                               <td className="py-2 pr-3 tabular-nums">{formatDateTime(r.startedAt)}</td>
                               <td className="py-2 pr-3 tabular-nums">{r.finishedAt ? formatDateTime(r.finishedAt) : "—"}</td>
-                              <td className="py-2 pr-3">{r.trigger === "manual" ? "Run now" : "Schedule"}</td>
+                              <td className="py-2 pr-3">{{ manual: "Run now", schedule: "Schedule", command: "Command" }[r.trigger]}</td>
                               <td className="py-2 pr-3"><Badge tone={outcomeTones[r.outcome]}>{outcomeLabels[r.outcome]}</Badge></td>
                               <td className="py-2 pr-3 text-right tabular-nums">{r.itemsHandled}</td>
                               <td className="py-2 text-slate-600">{r.error ?? Object.entries(r.details).map(([k, v]) => `${k}: ${v}`).join(", ")}</td>

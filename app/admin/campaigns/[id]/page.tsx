@@ -3,7 +3,11 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { Badge } from "@/components/ui/badge";
-import { PageHeader } from "@/components/ui/card";
+import { WorkflowCommands } from "@/components/campaigns/workflow-commands";
+import { Card, PageHeader } from "@/components/ui/card";
+import { commandsFor } from "@/lib/workflows/commands";
+import { requestReferenceWorkflowCommandAction } from "../actions";
+import { WorkflowChain } from "../workflow-chain";
 import { getCampaignForEdit } from "@/lib/campaigns/campaign-queries";
 import { campaignStatusLabels, campaignStatusTones, workflowStatusLabels } from "@/lib/campaigns/labels";
 import { pageCentral } from "@/lib/pages";
@@ -22,6 +26,19 @@ export default async function EditCampaignPage({ params }: { params: Promise<{ i
   return (
     <>
       <PageHeader title={campaign.label} description={`Reference campaign · ${campaign.internalName}`} actions={<Badge tone={campaignStatusTones[campaign.status]}>{campaignStatusLabels[campaign.status]}</Badge>} />
+      {workflow ? (
+        <Card className="mb-6 space-y-3">
+          <h2 className="text-sm font-semibold text-slate-900">
+            Run the workflow <span className="font-normal text-slate-500">· {workflowStatusLabels[workflow.status]}</span>
+          </h2>
+          <WorkflowChain activities={workflow.activities} populations={workflow.populations} />
+          <WorkflowCommands
+            pending={workflow.pendingCommand}
+            commands={commandsFor(workflow.status, workflow.pendingCommand)}
+            request={requestReferenceWorkflowCommandAction.bind(null, campaign.id)}
+          />
+        </Card>
+      ) : null}
       <CampaignForm
         id={id}
         initial={found.values}

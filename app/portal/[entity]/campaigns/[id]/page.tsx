@@ -3,6 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
+import { WorkflowCommands } from "@/components/campaigns/workflow-commands";
+import { commandsFor } from "@/lib/workflows/commands";
+import { requestWorkflowCommandAction } from "./actions";
 import { WorkflowChain } from "@/app/admin/campaigns/workflow-chain";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -61,7 +64,18 @@ export default async function EntityCampaignPage({ params }: { params: Promise<{
             <h2 className="text-sm font-semibold text-slate-900">
               Workflow {workflow ? <span className="font-normal text-slate-500">· {workflowStatusLabels[workflow.status]}</span> : null}
             </h2>
-            {workflow ? <WorkflowChain activities={workflow.activities} /> : <p className="text-sm text-slate-500">This campaign has no workflow.</p>}
+            {workflow ? (
+              <>
+                <WorkflowChain activities={workflow.activities} populations={workflow.populations} />
+                <WorkflowCommands
+                  pending={workflow.pendingCommand}
+                  commands={commandsFor(workflow.status, workflow.pendingCommand)}
+                  request={requestWorkflowCommandAction.bind(null, entity.internalName, campaign.id)}
+                />
+              </>
+            ) : (
+              <p className="text-sm text-slate-500">This campaign has no workflow.</p>
+            )}
           </div>
         </Card>
         <Card className="space-y-3">
