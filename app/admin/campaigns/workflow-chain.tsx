@@ -3,10 +3,10 @@ import { activityKindLabels } from "@/lib/campaigns/labels";
 import type { ActivityInput } from "@/lib/campaigns/schemas";
 
 /** The workflow read left to right, one box per activity, with the population each one that ran produced. */
-export function WorkflowChain({ activities, populations }: { activities: Pick<ActivityInput, "kind" | "label" | "id">[]; populations?: Record<string, number> }) {
+export function WorkflowChain({ activities, populations, label = "Workflow" }: { activities: Pick<ActivityInput, "kind" | "label" | "id">[]; populations?: Record<string, number>; label?: string }) {
   if (activities.length === 0) return <p className="text-sm text-slate-500">No activity yet.</p>;
   return (
-    <ol className="flex flex-wrap items-center gap-y-3" aria-label="Workflow">
+    <ol className="flex flex-wrap items-center gap-y-3" aria-label={label}>
       {activities.map((a, i) => (
         <li key={i} className="flex items-center">
           {i > 0 ? <ChevronRight className="mx-1 size-4 shrink-0 text-slate-400" aria-hidden /> : null}

@@ -31,7 +31,7 @@ export default async function EditCampaignPage({ params }: { params: Promise<{ i
           <h2 className="text-sm font-semibold text-slate-900">
             Run the workflow <span className="font-normal text-slate-500">· {workflowStatusLabels[workflow.status]}</span>
           </h2>
-          <WorkflowChain activities={workflow.activities} populations={workflow.populations} />
+          <WorkflowChain activities={workflow.activities} populations={workflow.populations} label="Populations by activity" />
           <WorkflowCommands
             pending={workflow.pendingCommand}
             commands={commandsFor(workflow.status, workflow.pendingCommand)}
