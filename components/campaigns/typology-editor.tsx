@@ -93,40 +93,8 @@ export function TypologyEditor<T extends FieldValues>(props: { control: Control<
         </label>
         {value != null ? (
           <div className="grid max-w-md grid-cols-2 gap-3 pl-6">
-            <div className="space-y-1.5">
-              <label htmlFor={id("max")} className="block text-sm font-medium text-slate-700">
-                At most (messages)
-              </label>
-              <Input
-                id={id("max")}
-                type="number"
-                min={1}
-                max={100}
-                step={1}
-                value={numberOf(value.maxMessages)}
-                aria-invalid={!!e?.pressure?.maxMessages}
-                aria-describedby={e?.pressure?.maxMessages ? id("max-error") : undefined}
-                onChange={(ev) => setPressure("maxMessages", ev.target.valueAsNumber)}
-              />
-              <Problem id={id("max-error")} message={e?.pressure?.maxMessages?.message} />
-            </div>
-            <div className="space-y-1.5">
-              <label htmlFor={id("days")} className="block text-sm font-medium text-slate-700">
-                Per contact over (days)
-              </label>
-              <Input
-                id={id("days")}
-                type="number"
-                min={1}
-                max={365}
-                step={1}
-                value={numberOf(value.days)}
-                aria-invalid={!!e?.pressure?.days}
-                aria-describedby={e?.pressure?.days ? id("days-error") : undefined}
-                onChange={(ev) => setPressure("days", ev.target.valueAsNumber)}
-              />
-              <Problem id={id("days-error")} message={e?.pressure?.days?.message} />
-            </div>
+            <PressureNumber id={id("max")} label="At most (messages)" max={100} value={numberOf(value.maxMessages)} error={e?.pressure?.maxMessages?.message} onChange={(n) => setPressure("maxMessages", n)} />
+            <PressureNumber id={id("days")} label="Per contact over (days)" max={365} value={numberOf(value.days)} error={e?.pressure?.days?.message} onChange={(n) => setPressure("days", n)} />
           </div>
         ) : null}
         <Problem id={id("pressure-error")} message={e?.pressure?.message} />
@@ -149,5 +117,27 @@ export function TypologySummary({ typology }: { typology: TypologyInput }) {
         {typology.pressure ? `At most ${typology.pressure.maxMessages} message(s) per contact over ${typology.pressure.days} day(s)` : "No limit"}
       </dd>
     </dl>
+  );
+}
+
+function PressureNumber(props: { id: string; label: string; max: number; value: number | ""; error?: string; onChange: (n: number) => void }) {
+  return (
+    <div className="space-y-1.5">
+      <label htmlFor={props.id} className="block text-sm font-medium text-slate-700">
+        {props.label}
+      </label>
+      <Input
+        id={props.id}
+        type="number"
+        min={1}
+        max={props.max}
+        step={1}
+        value={props.value}
+        aria-invalid={!!props.error}
+        aria-describedby={props.error ? `${props.id}-error` : undefined}
+        onChange={(ev) => props.onChange(ev.target.valueAsNumber)}
+      />
+      <Problem id={`${props.id}-error`} message={props.error} />
+    </div>
   );
 }

@@ -1,4 +1,5 @@
 import { Badge } from "@/components/ui/badge";
+import { ParameterRows } from "@/components/orders/parameter-list";
 import type { EntityOrder } from "@/lib/orders/entity-queries";
 import { orderStatusLabels, orderStatusTones } from "@/lib/orders/labels";
 import { describeParameters } from "@/lib/orders/notify";
@@ -23,12 +24,7 @@ export function OrderSummary({ found }: { found: EntityOrder }) {
       <dd>{found.createdBy ?? "—"}</dd>
       <dt className="text-slate-500">Comment</dt>
       <dd className="whitespace-pre-line">{o.comment || "—"}</dd>
-      {parameters.map(([label, value], i) => (
-        <div key={i} className="contents">
-          <dt className="text-slate-500">{label}</dt>
-          <dd className="whitespace-pre-line">{value}</dd>
-        </div>
-      ))}
+      <ParameterRows parameters={parameters} />
     </dl>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ParameterRows } from "@/components/orders/parameter-list";
 import { Paperclip } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -36,9 +37,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               <p className="mt-1 text-sm text-slate-500">None.</p>
             ) : (
               <dl className="mt-2 grid grid-cols-[200px_1fr] gap-y-1 text-sm">
-                {row.parameters.map(([label, value]) => (
-                  <div key={label} className="contents"><dt className="text-slate-500">{label}</dt><dd className="whitespace-pre-line">{value}</dd></div>
-                ))}
+                <ParameterRows parameters={row.parameters} />
               </dl>
             )}
           </div>

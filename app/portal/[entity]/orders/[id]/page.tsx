@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ParameterRows } from "@/components/orders/parameter-list";
 import { Paperclip } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -118,12 +119,7 @@ export default async function EntityOrderPage({ params }: { params: Promise<{ en
               <p className="text-sm text-slate-500">This package has no personalization fields.</p>
             ) : (
               <dl className="grid grid-cols-[200px_1fr] gap-x-4 gap-y-2 text-sm">
-                {parameters.map(([label, value], i) => (
-                  <div key={i} className="contents">
-                    <dt className="text-slate-500">{label}</dt>
-                    <dd className="whitespace-pre-line">{value}</dd>
-                  </div>
-                ))}
+                <ParameterRows parameters={parameters} />
               </dl>
             )}
           </Card>
