@@ -1,9 +1,9 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db";
-import { entityGroupMembers, orders, packages } from "../../db/schema";
+import { actionTokens, entityGroupMembers, orders, packages } from "../../db/schema";
 import type { Actor } from "../auth/actor";
-import { createActionToken, inspectActionToken, type TokenPurpose } from "../links/tokens";
+import { createActionToken, hashToken, inspectActionToken, type TokenPurpose } from "../links/tokens";
 import { actorFor, createLocalEntity, createUser } from "../testing/factories";
 import { orderDetails, publishedPackage } from "../testing/order-factories";
 import { placeOrderDef, rejectSubscriptionFromLinkDef, reviewOrderFromLinkDef } from "./actions";
@@ -50,6 +50,18 @@ describe("Accept or reject from the [Approval of order] link", () => {
     expect((await inspectActionToken(db(), token)).state).toBe("used");
     expect(await reviewOrderFromLinkDef.run(reviewer, { token, decision: "reject", comment: "Changed my mind" })).toMatchObject({ ok: false, code: "link_invalid" });
     expect(await orderRow(id)).toMatchObject({ status: "approved" });
+  });
+
+  it("refuses an expired link and a tampered one, changing nothing", async () => {
+    const id = await place();
+    const token = await tokenFor("order_review", reviewer, entity.id, id);
+    await db().update(actionTokens).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(actionTokens.tokenHash, hashToken(token)));
+    expect(await reviewOrderFromLinkDef.run(reviewer, { token, decision: "accept", comment: "" })).toMatchObject({ ok: false, code: "link_invalid" });
+    const fresh = await tokenFor("order_review", reviewer, entity.id, id);
+    const tampered = `${fresh.slice(0, -1)}${fresh.endsWith("A") ? "B" : "A"}`;
+    expect(await reviewOrderFromLinkDef.run(reviewer, { token: tampered, decision: "accept", comment: "" })).toMatchObject({ ok: false, code: "link_invalid" });
+    expect(await orderRow(id)).toMatchObject({ status: "ordered" });
+    expect((await inspectActionToken(db(), fresh)).state).toBe("valid");
   });
 
   it("refuses another person and changes nothing, the link staying usable by its reviewer", async () => {
