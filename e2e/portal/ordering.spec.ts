@@ -198,3 +198,22 @@ test("an entity narrows its own campaign's targeting and typology rules, evaluat
   await expect(page.getByRole("button", { name: "Pause" })).toBeVisible();
   await context.close();
 });
+
+test("the portal home shows what waits: orders to approve for a reviewer, packages to register for", async ({ browser }) => {
+  const reviewerContext = await browser.newContext();
+  const home = await reviewerContext.newPage();
+  await signIn(home, reviewer);
+  await home.getByRole("link", { name: /wait(s)? for your approval/ }).click();
+  await expect(home).toHaveURL(/\/portal\/paris-nord\/orders\?status=ordered$/);
+  await expect(home.getByRole("link", { name: "Spring newsletter – Paris Nord" })).toBeVisible();
+  await reviewerContext.close();
+
+  // Marseille has not registered for the demo's Spring newsletter yet.
+  const marseilleContext = await browser.newContext();
+  const marseille = await marseilleContext.newPage();
+  await signIn(marseille, "elodie@marseille-port.demo");
+  await expect(marseille.getByText("Register before the deadline:")).toBeVisible();
+  await marseille.getByRole("link", { name: "Spring newsletter" }).click();
+  await expect(marseille.getByRole("link", { name: "Register for the campaign" })).toBeVisible();
+  await marseilleContext.close();
+});

@@ -56,3 +56,23 @@ export async function getCatalogDocument(db: DbOrTx, entityId: string, packageId
     .where(and(eq(packageDocuments.id, documentId), eq(packageDocuments.packageId, packageId), offeredTo(entityId)));
   return doc ?? null;
 }
+
+/**
+ * Collaborative packages offered to the entity that it has not registered for yet, while their
+ * registration is open, soonest deadline first: the portal home's "to register" list.
+ */
+export async function awaitingRegistration(db: DbOrTx, entityId: string, limit = 5) {
+  return db
+    .select({ id: packages.id, label: packages.label, registrationDeadline: packages.registrationDeadline })
+    .from(packages)
+    .where(
+      and(
+        offeredTo(entityId),
+        eq(packages.kind, "collaborative"),
+        gte(packages.registrationDeadline, sql`now()`),
+        sql`not exists (select 1 from orders o where o.package_id = ${packages.id} and o.entity_id = ${entityId} and o.status in ('ordered', 'approved', 'available'))`,
+      ),
+    )
+    .orderBy(asc(packages.registrationDeadline), asc(packages.id))
+    .limit(limit);
+}
