@@ -203,6 +203,8 @@ test("the portal home shows what waits: orders to approve for a reviewer, packag
   const reviewerContext = await browser.newContext();
   const home = await reviewerContext.newPage();
   await signIn(home, reviewer);
+  // Another spec may have made this person an operator of a second entity: open Paris Nord's home.
+  await home.goto("/portal/paris-nord");
   await home.getByRole("link", { name: /wait(s)? for your approval/ }).click();
   await expect(home).toHaveURL(/\/portal\/paris-nord\/orders\?status=ordered$/);
   await expect(home.getByRole("link", { name: "Spring newsletter – Paris Nord" })).toBeVisible();
@@ -212,6 +214,7 @@ test("the portal home shows what waits: orders to approve for a reviewer, packag
   const marseilleContext = await browser.newContext();
   const marseille = await marseilleContext.newPage();
   await signIn(marseille, "elodie@marseille-port.demo");
+  await marseille.goto("/portal/marseille-port");
   await expect(marseille.getByText("Register before the deadline:")).toBeVisible();
   await marseille.getByRole("link", { name: "Spring newsletter" }).click();
   await expect(marseille.getByRole("link", { name: "Register for the campaign" })).toBeVisible();
