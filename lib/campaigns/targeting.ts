@@ -1,4 +1,4 @@
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { contacts, type TargetingCondition, type TypologyRules } from "@/db/schema";
 
@@ -26,8 +26,10 @@ function conditionSql(c: TargetingCondition): SQL {
   }
 }
 
-export function targetingWhere(entityId: string, targeting: TargetingCondition[]): SQL {
-  return and(eq(contacts.entityId, entityId), ...targeting.map(conditionSql))!;
+/** The contacts of one entity, or of several (a reference campaign's subscribed entities), that the conditions select. */
+export function targetingWhere(entityId: string | string[], targeting: TargetingCondition[]): SQL {
+  const scope = Array.isArray(entityId) ? inArray(contacts.entityId, entityId) : eq(contacts.entityId, entityId);
+  return and(scope, ...targeting.map(conditionSql))!;
 }
 
 export type TargetEvaluation = {

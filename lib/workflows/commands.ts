@@ -59,12 +59,9 @@ async function targetedEntities(db: DbOrTx, campaign: { id: string; entityId: st
 
 async function queryPopulation(tx: Tx, workflow: typeof workflows.$inferSelect, campaign: { id: string; entityId: string | null }) {
   const entityIds = await targetedEntities(tx, campaign);
-  let total = 0;
-  for (const entityId of entityIds) {
-    const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(contacts).where(targetingWhere(entityId, workflow.targeting));
-    total += row?.n ?? 0;
-  }
-  return total;
+  if (!entityIds.length) return 0;
+  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(contacts).where(targetingWhere(entityIds, workflow.targeting));
+  return row?.n ?? 0;
 }
 
 /**
