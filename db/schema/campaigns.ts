@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, index, integer, jsonb, numeric, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { entities } from "./entities";
+import { providers } from "./providers";
 import { users } from "./users";
 
 export const plans = pgTable("plans", {
@@ -90,15 +91,49 @@ export const campaigns = pgTable(
     typology: jsonb("typology").$type<TypologyRules>().notNull().default(defaultTypology),
     // The entity's personalization values (local and child campaigns), by field name.
     personalization: jsonb("personalization").$type<Record<string, string | number | boolean | null>>().notNull().default({}),
+    recurrence: jsonb("recurrence").$type<Recurrence | null>(),
+    // An occurrence of a recurring or periodic campaign, and the period it stands for.
+    occurrenceOf: uuid("occurrence_of").references((): AnyPgColumn => campaigns.id, { onDelete: "cascade" }),
+    occurrenceAt: timestamp("occurrence_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("campaigns_entity_idx").on(t.entityId, t.createdAt), index("campaigns_parent_idx").on(t.parentCampaignId)],
+  (t) => [
+    index("campaigns_entity_idx").on(t.entityId, t.createdAt),
+    index("campaigns_parent_idx").on(t.parentCampaignId),
+    unique("campaigns_occurrence_uq").on(t.occurrenceOf, t.occurrenceAt),
+  ],
 );
 
 export const workflowStatuses = ["being_edited", "start_pending", "started", "paused", "finished", "stopped"] as const;
 export const workflowStatus = pgEnum("workflow_status", workflowStatuses);
 
-export type WorkflowActivity = { id: string; kind: "query" | "split" | "local_approval" | "delivery" | "wait" | "end"; label: string; next: string[] };
+export const activityKinds = ["query", "split", "local_approval", "delivery", "wait", "end"] as const;
+export type ActivityKind = (typeof activityKinds)[number];
+
+/**
+ * One activity of a workflow graph (§2). `next` are its outgoing transitions; x/y place it in the
+ * editor. The settings a kind needs live on the activity itself.
+ */
+export type WorkflowActivity = {
+  id: string;
+  kind: ActivityKind;
+  label: string;
+  next: string[];
+  x?: number;
+  y?: number;
+  /** Split and Local approval: the data distribution template. */
+  distributionId?: string;
+  /** Local approval: days until the deadline (default 3), and reminders, in hours before it. */
+  deadlineDays?: number;
+  reminderHours?: number[];
+  /** Delivery: the delivery this activity starts. */
+  deliveryId?: string;
+  /** Wait: how long, in minutes. */
+  waitMinutes?: number;
+};
+
+/** Recurring and periodic campaigns: how often an occurrence is created. */
+export type Recurrence = { every: number; unit: "day" | "week" | "month" };
 
 export const workflows = pgTable(
   "workflows",
@@ -115,12 +150,28 @@ export const workflows = pgTable(
     pendingCommand: text("pending_command", { enum: ["start", "pause", "stop"] }),
     // The population after each activity that has run, by activity id.
     populations: jsonb("populations").$type<Record<string, number>>().notNull().default({}),
+    // Which activities have run, and those waiting (until a date, or for an answer when null).
+    runState: jsonb("run_state").$type<{ done: string[]; waiting: Record<string, string | null> }>().notNull().default({ done: [], waiting: {} }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("workflows_campaign_idx").on(t.campaignId), index("workflows_pending_idx").on(t.pendingCommand).where(sql`${t.pendingCommand} is not null`)],
 );
 
-export const deliveryStatuses = ["being_edited", "to_validate", "pending_confirmation", "start_pending", "in_progress", "finished", "stopped", "canceled"] as const;
+// Email deliveries go Being edited → … → In progress → Finished; direct mail goes through the
+// provider's steps (Pending extraction → File to approve → Sent to provider → Finished, §7, §8).
+export const deliveryStatuses = [
+  "being_edited",
+  "to_validate",
+  "pending_confirmation",
+  "start_pending",
+  "in_progress",
+  "finished",
+  "stopped",
+  "canceled",
+  "pending_extraction",
+  "file_to_approve",
+  "sent_to_provider",
+] as const;
 export const deliveryStatus = pgEnum("delivery_status", deliveryStatuses);
 export const deliveryChannel = pgEnum("delivery_channel", ["email", "direct_mail"]);
 
@@ -133,6 +184,24 @@ export const deliveries = pgTable(
     label: text("label").notNull(),
     channel: deliveryChannel("channel").notNull().default("email"),
     status: deliveryStatus("status").notNull().default("being_edited"),
+    subject: text("subject").notNull().default(""),
+    // Text with {{placeholders}}; the HTML part is made from it, values escaped.
+    body: text("body").notNull().default(""),
+    // The approvals the delivery needs before it may start, their reviewers and reminders.
+    approvalKinds: text("approval_kinds").array().$type<("target" | "content" | "budget")[]>().notNull().default([]),
+    reviewerIds: uuid("reviewer_ids").array().notNull().default([]),
+    approvalDays: integer("approval_days").notNull().default(3),
+    reminderHours: integer("reminder_hours").array().notNull().default([24]),
+    // The workflow reached this delivery's activity: once approved, deliveryMgt may start it.
+    reachedAt: timestamp("reached_at", { withTimezone: true }),
+    scheduledAt: timestamp("scheduled_at", { withTimezone: true }),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    // Messages per second; null = as fast as the SMTP server takes them.
+    ratePerSecond: integer("rate_per_second"),
+    providerId: uuid("provider_id").references(() => providers.id, { onDelete: "set null" }),
+    realCost: numeric("real_cost", { precision: 14, scale: 2 }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("deliveries_campaign_idx").on(t.campaignId)],

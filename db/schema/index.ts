@@ -7,3 +7,5 @@ export * from "./packages";
 export * from "./tokens";
 export * from "./users";
 export * from "./technical";
+export * from "./execution";
+export * from "./providers";

@@ -11,6 +11,8 @@ export const tokenPurpose = pgEnum("token_purpose", [
   "order_parameters",
   "subscription_reject",
   "order_change",
+  "target_approval",
+  "delivery_review",
 ]);
 
 // An emailed link names one action for one person. Only the SHA-256 of the token is stored,

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Task } from "graphile-worker";
 import { z } from "zod";
 import { getDb } from "../../db";
-import { notifications, packageDocuments } from "../../db/schema";
+import { deliveryFiles, notifications, packageDocuments } from "../../db/schema";
 import { getTransport, mailFrom } from "../../lib/mail/transport";
 import { isEmailTemplate, isSecretPayloadKey, renderEmail } from "../../lib/notifications/templates";
 
@@ -81,9 +81,15 @@ async function markSent(id: string, providerMessageId: string, payload: Record<s
 }
 
 const attachmentIdsSchema = z.array(z.uuid()).max(20).catch([]);
+const deliveryFileIdSchema = z.uuid().optional().catch(undefined);
 
-/** Documents named by the payload (a package's attachments), read at send time from the database. */
+/** Documents named by the payload (a package's attachments, a provider's extraction file), read at send time. */
 async function attachmentsOf(payload: Record<string, unknown>) {
+  const fileId = deliveryFileIdSchema.parse(payload.deliveryFileId);
+  if (fileId) {
+    const [file] = await getDb().select({ fileName: deliveryFiles.fileName, data: deliveryFiles.data }).from(deliveryFiles).where(eq(deliveryFiles.id, fileId));
+    return file ? [{ filename: file.fileName, content: file.data, contentType: "text/csv; charset=utf-8" }] : undefined;
+  }
   const ids = attachmentIdsSchema.parse(payload.attachmentIds ?? []);
   if (!ids.length) return undefined;
   const docs = await getDb()

@@ -17,6 +17,9 @@ export const TOKEN_TTL_MS: Record<TokenPurpose, number> = {
   order_parameters: 30 * 24 * 60 * 60 * 1000,
   subscription_reject: 60 * 24 * 60 * 60 * 1000,
   order_change: 60 * 24 * 60 * 60 * 1000,
+  // Approval links (§6, §7) outlive their deadline a little: a late answer gets a clear page.
+  target_approval: 30 * 24 * 60 * 60 * 1000,
+  delivery_review: 30 * 24 * 60 * 60 * 1000,
 };
 
 export function hashToken(token: string): string {

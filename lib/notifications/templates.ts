@@ -1,5 +1,9 @@
 // Email templates. Plain functions so that the worker renders them outside Next.
 // Every interpolated value is escaped: names and comments are user input.
+import { executionRenderers, type ExecutionPayloads } from "./execution-templates";
+import { escapeHtml, layout, type Rendered } from "./layout";
+
+export { escapeHtml };
 
 export type TemplatePayloads = {
   sign_in_link: { name: string; url: string; expiresMinutes: number };
@@ -13,33 +17,13 @@ export type TemplatePayloads = {
   order_decision: { decision: "approved" | "rejected" | "canceled"; orderLabel: string; packageLabel: string; entityLabel: string; decidedBy: string; comment: string; url: string };
   campaign_available: { packageLabel: string; entityLabel: string; campaignLabel: string; url: string };
   registration_reminder: { packageLabel: string; entityLabel: string; registrationDeadline: string; url: string };
-};
+} & ExecutionPayloads;
 export type EmailTemplate = keyof TemplatePayloads;
 export type TemplatePayload<T extends EmailTemplate> = TemplatePayloads[T];
 
 /** Payload fields that hold live link tokens (`url`, `…Url`); the outbox blanks them once the email is sent. */
 export function isSecretPayloadKey(key: string): boolean {
   return key === "url" || key.endsWith("Url");
-}
-
-type Rendered = { subject: string; text: string; html: string };
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-}
-
-type Action = { label: string; url: string };
-
-function layout(title: string, paragraphs: string[], action: Action | Action[], footer: string): string {
-  const body = paragraphs.map((p) => `<p style="margin:0 0 12px">${escapeHtml(p)}</p>`).join("");
-  const buttons = (Array.isArray(action) ? action : [action])
-    .map((a, i) => `<a href="${escapeHtml(a.url)}" style="background:${i ? "#fff" : "#1d4ed8"};color:${i ? "#1d4ed8" : "#fff"};border:1px solid #1d4ed8;padding:10px 16px;border-radius:6px;text-decoration:none;display:inline-block;margin:0 8px 8px 0">${escapeHtml(a.label)}</a>`)
-    .join("");
-  return `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1f2937;background:#f8fafc;padding:24px">
-<div style="max-width:560px;margin:auto;background:#fff;border:1px solid #e5e7eb;border-radius:8px;padding:24px">
-<h1 style="font-size:18px;margin:0 0 16px">${escapeHtml(title)}</h1>${body}
-<p style="margin:20px 0">${buttons}</p>
-<p style="font-size:12px;color:#6b7280;margin:0">${escapeHtml(footer)}</p></div></body></html>`;
 }
 
 const authRenderers: { [T in "sign_in_link" | "invitation"]: (p: TemplatePayloads[T]) => Rendered } = {
@@ -137,7 +121,7 @@ const orderRenderers: { [T in "order_approval" | "order_decision" | "campaign_av
   }),
 };
 
-const renderers = { ...authRenderers, ...packageRenderers, ...orderRenderers } as { [T in EmailTemplate]: (p: TemplatePayloads[T]) => Rendered };
+const renderers = { ...authRenderers, ...packageRenderers, ...orderRenderers, ...executionRenderers } as { [T in EmailTemplate]: (p: TemplatePayloads[T]) => Rendered };
 
 export function renderEmail<T extends EmailTemplate>(template: T, payload: TemplatePayload<T>): Rendered {
   return renderers[template](payload);
