@@ -16,6 +16,7 @@ let fixture = {
   campaignId: "00000000-0000-4000-8000-000000000000",
   contactId: "00000000-0000-4000-8000-000000000000",
   runnableCampaignId: "00000000-0000-4000-8000-000000000000",
+  approvalTaskId: "00000000-0000-4000-8000-000000000000",
 };
 
 function sampleInput(name: string, entity: string): Record<string, unknown> {
@@ -56,6 +57,9 @@ function sampleInput(name: string, entity: string): Record<string, unknown> {
     evaluateCampaignTarget: { entity, campaignId: fixture.campaignId },
     requestWorkflowCommand: { entity, campaignId: fixture.runnableCampaignId, command: "start" },
     requestReferenceWorkflowCommand: { campaignId: fixture.runnableCampaignId, command: "start" },
+    setTargetChecks: { entity, taskId: fixture.approvalTaskId, contactIds: "all", checked: false },
+    approveTargeting: { entity, taskId: fixture.approvalTaskId, comment: "" },
+    unsubscribeFromLink: { token: "x".repeat(43) },
   };
   return inputs[name] ?? {};
 }
@@ -81,11 +85,16 @@ describe("every server action goes through the access wrapper", () => {
     const [contact] = await getDb().insert(schema.contacts).values({ entityId: t.a.id, email: "preview@test.local" }).returning();
     // A local campaign of entity A with its workflow, for the campaign page's actions.
     const [campaign] = await getDb().insert(schema.campaigns).values({ label: "A's campaign", internalName: `a-campaign-${Date.now()}`, entityId: t.a.id }).returning();
-    await getDb().insert(schema.workflows).values({ campaignId: campaign!.id, label: "Main" });
+    const [campaignWorkflow] = await getDb().insert(schema.workflows).values({ campaignId: campaign!.id, label: "Main" }).returning();
+    // A target-approval task of entity A, still open.
+    const [task] = await getDb()
+      .insert(schema.approvalTasks)
+      .values({ workflowId: campaignWorkflow!.id, activityId: "la", entityId: t.a.id, deadline: new Date(Date.now() + 86_400_000) })
+      .returning();
     // Another one whose workflow the commands may start without disturbing the campaign page's actions.
     const [runnable] = await getDb().insert(schema.campaigns).values({ label: "A's runnable", internalName: `a-runnable-${Date.now()}`, entityId: t.a.id }).returning();
     await getDb().insert(schema.workflows).values({ campaignId: runnable!.id, label: "Main" });
-    fixture = { packageId: pkg.id, orderId: order!.id, campaignId: campaign!.id, contactId: contact!.id, runnableCampaignId: runnable!.id };
+    fixture = { packageId: pkg.id, orderId: order!.id, campaignId: campaign!.id, contactId: contact!.id, runnableCampaignId: runnable!.id, approvalTaskId: task!.id };
   });
 
   const byAccess = (a: string) => actionRegistry.filter((d) => d.access === a);

@@ -39,6 +39,7 @@ import {
 
 import { runTechnicalWorkflowNowDef, setTechnicalWorkflowStatusDef } from "@/lib/technical/actions";
 import { requestReferenceWorkflowCommandDef, requestWorkflowCommandDef } from "@/lib/workflows/actions";
+import { approveTargetingDef, setTargetChecksDef, unsubscribeFromLinkDef } from "@/lib/execution/actions";
 
 /**
  * Every server action, by name. The access test walks this list and refuses each action to the
@@ -86,4 +87,7 @@ export const actionRegistry: ActionDef<never, unknown>[] = [
   setTechnicalWorkflowStatusDef,
   requestWorkflowCommandDef,
   requestReferenceWorkflowCommandDef,
+  setTargetChecksDef,
+  approveTargetingDef,
+  unsubscribeFromLinkDef,
 ] as unknown as ActionDef<never, unknown>[];

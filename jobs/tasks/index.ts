@@ -9,6 +9,10 @@ import { publishPackageTask } from "./publish-package";
 import { remindPackageApprovalTask } from "./remind-package-approval";
 import { runTechnicalWorkflowTask } from "./run-technical-workflow";
 import { sendNotification } from "./send-notification";
+import { SEND_DELIVERY } from "../../lib/deliveries/start";
+import { REMIND_TARGET_APPROVAL } from "../../lib/execution/local-approval";
+import { sendDeliveryTask } from "./send-delivery";
+import { remindTargetApprovalTask } from "./target-approval-jobs";
 
 // The one registry of job tasks; names are snake_case verbs and stable once jobs exist.
 export const taskList: TaskList = {
@@ -19,4 +23,6 @@ export const taskList: TaskList = {
   [MAKE_ORDER_AVAILABLE]: makeOrderAvailableTask,
   [REMIND_REGISTRATION]: remindRegistrationTask,
   [RUN_TECHNICAL_WORKFLOW]: runTechnicalWorkflowTask,
+  [SEND_DELIVERY]: sendDeliveryTask,
+  [REMIND_TARGET_APPROVAL]: remindTargetApprovalTask,
 };

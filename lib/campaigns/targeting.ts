@@ -26,6 +26,11 @@ function conditionSql(c: TargetingCondition): SQL {
   }
 }
 
+/** The conditions alone, for a population that spans every entity (by target approval). */
+export function conditionsWhere(targeting: TargetingCondition[]): SQL | undefined {
+  return targeting.length ? and(...targeting.map(conditionSql)) : undefined;
+}
+
 /** The contacts of one entity, or of several (a reference campaign's subscribed entities), that the conditions select. */
 export function targetingWhere(entityId: string | string[], targeting: TargetingCondition[]): SQL {
   const scope = Array.isArray(entityId) ? inArray(contacts.entityId, entityId) : eq(contacts.entityId, entityId);

@@ -3,7 +3,7 @@ import { escapeHtml } from "@/lib/notifications/layout";
 import { clickUrl, openPixelUrl, unsubscribeUrl } from "./tracking";
 
 export type DeliveryContent = { subject: string; body: string };
-export type RenderedMessage = { subject: string; text: string; html: string; missing: string[] };
+export type RenderedMessage = { subject: string; text: string; html: string; missing: string[]; unsubscribeUrl: string };
 
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"']+/g;
 
@@ -37,5 +37,5 @@ export function renderMessage(
     .join("");
   const pixel = messageId ? `<img src="${escapeHtml(openPixelUrl(messageId))}" width="1" height="1" alt="" style="display:block">` : "";
   const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1f2937;padding:24px"><div style="max-width:600px;margin:auto">${paragraphs}<p style="font-size:12px;color:#6b7280;margin-top:24px"><a href="${escapeHtml(unsubscribe)}">Unsubscribe</a></p>${pixel}</div></body></html>`;
-  return { subject: subject.text.replace(/[\r\n]+/g, " ").trim(), text, html, missing: [...new Set([...subject.missing, ...body.missing])] };
+  return { subject: subject.text.replace(/[\r\n]+/g, " ").trim(), text, html, missing: [...new Set([...subject.missing, ...body.missing])], unsubscribeUrl: unsubscribe };
 }

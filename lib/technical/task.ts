@@ -4,9 +4,13 @@ import { enqueueJob } from "@/jobs/enqueue";
 export const RUN_TECHNICAL_WORKFLOW = "run_technical_workflow";
 
 /**
- * Asks operationMgt to run soon, for a command someone is waiting on, rather than at its next
- * slot. One such run is queued at a time; the command itself is recorded by the caller.
+ * Asks a technical workflow to run soon, for a change someone is waiting on, rather than at its
+ * next slot. One such run per workflow is queued at a time; the change itself is recorded by
+ * the caller, in the same transaction.
  */
-export async function runOperationMgtSoon(tx: Tx) {
-  await enqueueJob(tx, RUN_TECHNICAL_WORKFLOW, { workflow: "operationMgt", trigger: "command" }, { jobKey: "technical:operationMgt:command", maxAttempts: 1 });
+export async function runTechnicalWorkflowSoon(tx: Tx, workflow: "operationMgt" | "deliveryMgt" | "supplierMgt") {
+  await enqueueJob(tx, RUN_TECHNICAL_WORKFLOW, { workflow, trigger: "command" }, { jobKey: `technical:${workflow}:command`, maxAttempts: 1 });
 }
+
+export const runOperationMgtSoon = (tx: Tx) => runTechnicalWorkflowSoon(tx, "operationMgt");
+export const runDeliveryMgtSoon = (tx: Tx) => runTechnicalWorkflowSoon(tx, "deliveryMgt");

@@ -7,11 +7,12 @@ import type { Actor } from "../auth/actor";
 import { actorFor, createLocalEntity, createUser } from "../testing/factories";
 import { publishedPackage } from "../testing/order-factories";
 import { runTechnicalWorkflowNowDef, setTechnicalWorkflowStatusDef } from "./actions";
-import { technicalCrontab } from "./registry";
+import { technicalCrontab, technicalWorkflowList } from "./registry";
 import { runTechnicalWorkflow } from "./runs";
 import { linkActivities } from "../campaigns/workflow";
 import { requestReferenceWorkflowCommandDef, requestWorkflowCommandDef } from "../workflows/actions";
 import { carryOutWorkflowCommands } from "../workflows/commands";
+import { advanceWorkflow } from "../execution/runner";
 
 // operationMgt runs over the whole shared test database, so everything that runs it or waits on
 // it lives in this one file, whose tests run one after another.
@@ -27,8 +28,10 @@ describe("technical workflows", () => {
 
   it("schedules each built workflow on a crontab line with a stable identifier", () => {
     const items = parseCrontab(technicalCrontab());
-    expect(items.map((i) => [i.identifier, i.task])).toEqual([["operationMgt", "run_technical_workflow"]]);
-    expect(items[0]!.payload).toEqual({ workflow: "operationMgt", trigger: "schedule" });
+    const built = technicalWorkflowList.filter((w) => w.run).map((w) => w.id);
+    expect(built).toEqual(expect.arrayContaining(["operationMgt", "deliveryMgt"]));
+    expect(items.map((i) => [i.identifier, i.task])).toEqual(built.map((id) => [id, "run_technical_workflow"]));
+    expect(items.find((i) => i.identifier === "operationMgt")!.payload).toEqual({ workflow: "operationMgt", trigger: "schedule" });
   });
 
   it("operationMgt gives an overdue publication and an overdue Available their lost jobs back, once", async () => {
@@ -76,9 +79,18 @@ describe("technical workflows", () => {
 });
 
 
-const activities = linkActivities([{ kind: "query", label: "Targeting" }, { kind: "delivery", label: "Email" }, { kind: "end", label: "End" }]);
+// A Wait keeps the workflow running after its Query, so that it can be paused and stopped.
+const activities = linkActivities([{ kind: "query", label: "Targeting" }, { kind: "wait", label: "A day" }, { kind: "end", label: "End" }]).map((a) =>
+  a.kind === "wait" ? { ...a, waitMinutes: 24 * 60 } : a,
+);
 const workflowOf = async (campaignId: string) => (await db().select().from(workflows).where(eq(workflows.campaignId, campaignId)))[0]!;
-const carryOut = () => db().transaction((tx) => carryOutWorkflowCommands(tx));
+// Commands, then the activities of the workflows they started (what one operationMgt run does).
+const carryOut = () =>
+  db().transaction(async (tx) => {
+    const pending = await tx.select({ id: workflows.id }).from(workflows).where(sql`${workflows.pendingCommand} is not null`);
+    await carryOutWorkflowCommands(tx);
+    for (const w of pending) await advanceWorkflow(tx, w.id);
+  });
 
 async function entityCampaign() {
   const e = await createLocalEntity();
@@ -106,6 +118,7 @@ describe("workflow commands", () => {
     await carryOut();
     const wf = await workflowOf(campaignId);
     expect(wf).toMatchObject({ status: "started", pendingCommand: null, populations: { [activities[0]!.id]: 2 } });
+    expect(wf.runState.waiting).toHaveProperty(activities[1]!.id);
     expect((await db().query.campaigns.findFirst({ where: eq(campaigns.id, campaignId) }))!.status).toBe("started");
 
     expect(await requestWorkflowCommandDef.run(op, { entity: e.internalName, campaignId, command: "pause" })).toMatchObject({ ok: true });
@@ -144,6 +157,6 @@ describe("workflow commands", () => {
     const central = await actorFor((await createUser({ role: "central" })).id);
     expect(await requestReferenceWorkflowCommandDef.run(central, { campaignId: campaign.id, command: "start" })).toMatchObject({ ok: true });
     await carryOut();
-    expect((await workflowOf(campaign.id)).populations).toEqual({ [activities[0]!.id]: 2 });
+    expect((await workflowOf(campaign.id)).populations).toMatchObject({ [activities[0]!.id]: 2 });
   });
 });

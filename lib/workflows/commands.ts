@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
-import type { DbOrTx, Tx } from "@/db";
-import { campaigns, contacts, orders, packages, workflows, type WorkflowActivity } from "@/db/schema";
-import { targetingWhere } from "@/lib/campaigns/targeting";
+import type { Tx } from "@/db";
+import { campaigns, workflows } from "@/db/schema";
+import { stopWorkflowDeliveries } from "@/lib/deliveries/start";
 import { AppError } from "@/lib/errors";
 import { runOperationMgtSoon } from "@/lib/technical/task";
 import type { WorkflowStatus } from "./labels";
@@ -46,29 +46,12 @@ export async function requestWorkflowCommand(tx: Tx, scope: { entityId: string |
   return { workflowId: row.id, pending: input.command };
 }
 
-/** Entities whose contacts a campaign targets: its own entity, or a reference's subscribed entities. */
-async function targetedEntities(db: DbOrTx, campaign: { id: string; entityId: string | null }): Promise<string[]> {
-  if (campaign.entityId) return [campaign.entityId];
-  const rows = await db
-    .selectDistinct({ entityId: orders.entityId })
-    .from(orders)
-    .innerJoin(packages, eq(packages.id, orders.packageId))
-    .where(and(eq(packages.referenceCampaignId, campaign.id), eq(packages.kind, "collaborative"), inArray(orders.status, ["approved", "available"])));
-  return rows.map((r) => r.entityId);
-}
-
-async function queryPopulation(tx: Tx, workflow: typeof workflows.$inferSelect, campaign: { id: string; entityId: string | null }) {
-  const entityIds = await targetedEntities(tx, campaign);
-  if (!entityIds.length) return 0;
-  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(contacts).where(targetingWhere(entityIds, workflow.targeting));
-  return row?.n ?? 0;
-}
-
 /**
  * operationMgt's part of the workflow commands (§10): each pending command is carried out. A
- * start runs the Query activity (the campaign's targeting over its entities' contacts) and
- * records the population on it; the later activities run with campaign execution. Each workflow
- * is locked and skipped if another worker holds it, so two runs never carry out one command twice.
+ * start from Being edited begins a fresh run (its activities then run in `advanceWorkflows`); a
+ * start from Paused resumes where it stopped; a stop also stops the workflow's unfinished
+ * deliveries. Each workflow is locked and skipped if another worker holds it, so two runs never
+ * carry out one command twice.
  */
 export async function carryOutWorkflowCommands(tx: Tx): Promise<{ started: number; paused: number; stopped: number }> {
   const pending = await tx
@@ -82,14 +65,15 @@ export async function carryOutWorkflowCommands(tx: Tx): Promise<{ started: numbe
   const done = { started: 0, paused: 0, stopped: 0 };
   for (const { workflow, campaign } of pending) {
     if (workflow.pendingCommand === "start") {
-      const query = workflow.activities.find((a: WorkflowActivity) => a.kind === "query");
-      const populations = query ? { ...workflow.populations, [query.id]: await queryPopulation(tx, workflow, campaign) } : workflow.populations;
-      await tx.update(workflows).set({ status: "started", pendingCommand: null, populations, updatedAt: sql`now()` }).where(eq(workflows.id, workflow.id));
+      const fresh = workflow.runState.done.length === 0 && Object.keys(workflow.runState.waiting).length === 0;
+      const reset = fresh ? { populations: {}, runState: { done: [], waiting: {} } } : {};
+      await tx.update(workflows).set({ status: "started", pendingCommand: null, ...reset, updatedAt: sql`now()` }).where(eq(workflows.id, workflow.id));
       if (campaign.status === "being_edited" || campaign.status === "to_validate") await tx.update(campaigns).set({ status: "started" }).where(eq(campaigns.id, campaign.id));
       done.started += 1;
     } else {
       const status = workflow.pendingCommand === "pause" ? ("paused" as const) : ("stopped" as const);
       await tx.update(workflows).set({ status, pendingCommand: null, updatedAt: sql`now()` }).where(eq(workflows.id, workflow.id));
+      if (status === "stopped") await stopWorkflowDeliveries(tx, workflow.id);
       done[status] += 1;
     }
   }

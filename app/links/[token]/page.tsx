@@ -32,6 +32,14 @@ export default async function LinkPage({ params }: { params: Promise<{ token: st
     if (!offered) return <Frame><NoLongerOffered portal={`/portal/${membership.internalName}/catalog`} /></Frame>;
     redirect(`/portal/${membership.internalName}/catalog/${offered.id}`);
   }
+  if (state.state === "valid" && state.token.purpose === "target_approval") {
+    // [Target approval] (§6): the entity's contact list, for the person (or group) it was sent to.
+    const actor = await getCurrentActor();
+    if (!actor) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/links/${token}`)}`);
+    const membership = actor.memberships.find((m) => m.id === state.token.entityId);
+    if ((state.token.userId && actor.userId !== state.token.userId) || !membership) return <Frame><InvalidLink reason="foreign" about="order" /></Frame>;
+    redirect(`/portal/${membership.internalName}/approvals/${state.token.subjectId}`);
+  }
   // Order links (§4, §5): review, view, reject the subscription, change the parameters.
   if (state.state === "valid" && isOrderLink(state.token)) return <OrderLink token={token} row={state.token} />;
   if (state.state === "valid" && state.token.purpose === "package_review") {

@@ -16,6 +16,7 @@ export default async function PortalLayout({ children, params }: { children: Rea
         { href: `${base}/catalog`, label: "Catalog" },
         { href: `${base}/orders`, label: "My orders" },
         { href: `${base}/campaigns`, label: "My campaigns" },
+        { href: `${base}/approvals`, label: "Target approvals" },
         { href: `${base}/contacts`, label: "Contacts" },
       ]}
       user={

@@ -1,0 +1,152 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { getDb, type DbOrTx } from "@/db";
+import { campaigns, contacts, deliveries, deliveryMessages, orders, packages } from "@/db/schema";
+import { getTransport, mailFrom } from "@/lib/mail/transport";
+import { runOperationMgtSoon } from "@/lib/technical/task";
+import { renderMessage } from "./render";
+
+type Values = Record<string, string | number | boolean | null>;
+
+/** The entity's order values that personalize its contacts' messages (§4): its own campaign's, or its order on the reference. */
+async function valuesByEntity(db: DbOrTx, campaign: { id: string; entityId: string | null; personalization: Values }): Promise<Map<string, Values>> {
+  if (campaign.entityId) return new Map([[campaign.entityId, campaign.personalization]]);
+  const rows = await db
+    .selectDistinctOn([orders.entityId], { entityId: orders.entityId, parameters: orders.parameters })
+    .from(orders)
+    .innerJoin(packages, eq(packages.id, orders.packageId))
+    .where(and(eq(packages.referenceCampaignId, campaign.id), inArray(orders.status, ["approved", "available"])))
+    .orderBy(orders.entityId, sql`${orders.updatedAt} desc`);
+  return new Map(rows.map((r) => [r.entityId, r.parameters]));
+}
+
+function messageDomain(): string {
+  try {
+    return new URL(process.env.APP_URL ?? "http://localhost").hostname || "localhost";
+  } catch {
+    return "localhost";
+  }
+}
+
+/**
+ * A 5xx answer refuses the address for good: a bounce. A 4xx answer or a failed connection means
+ * the server did not take the message: it goes back to the queue and the job retries later.
+ * Anything else (a timeout after the data went out…) may have been delivered: failed, not resent.
+ */
+function classify(err: unknown): "bounced" | "retry" | "failed" {
+  const { responseCode, code } = err as { responseCode?: number; code?: string };
+  if (typeof responseCode === "number") return responseCode >= 500 ? "bounced" : "retry";
+  return code === "ECONNECTION" || code === "EDNS" ? "retry" : "failed";
+}
+
+export type SendOutcome = "finished" | "stopped" | "more" | "waiting";
+
+/**
+ * Sends a slice of an email delivery (§7). Each batch is claimed (`sending`) before any SMTP call
+ * and settled right after, and the delivery's status is read before every batch, so a stop halts
+ * sending within one batch. A message left `sending` by a crash is never sent again: after a
+ * grace period it is settled as failed, with the reason, so that no one receives it twice.
+ */
+export async function sendDeliverySlice(deliveryId: string, opts: { sliceMs?: number; batchSize?: number } = {}): Promise<SendOutcome> {
+  const db = getDb();
+  const started = Date.now();
+  const [d] = await db
+    .select({ subject: deliveries.subject, body: deliveries.body, rate: deliveries.ratePerSecond, campaign: { id: campaigns.id, entityId: campaigns.entityId, personalization: campaigns.personalization } })
+    .from(deliveries)
+    .innerJoin(campaigns, eq(campaigns.id, deliveries.campaignId))
+    .where(eq(deliveries.id, deliveryId));
+  if (!d) return "stopped";
+  const values = await valuesByEntity(db, d.campaign);
+  await db
+    .update(deliveryMessages)
+    .set({ status: "failed", error: "Interrupted while sending; not sent again so that no one receives it twice." })
+    .where(and(eq(deliveryMessages.deliveryId, deliveryId), eq(deliveryMessages.status, "sending"), sql`${deliveryMessages.claimedAt} < now() - interval '2 minutes'`));
+  const batchSize = Math.max(1, Math.min(opts.batchSize ?? 200, d.rate ?? Infinity));
+  const transport = getTransport();
+  const domain = messageDomain();
+  while (Date.now() - started < (opts.sliceMs ?? 20_000)) {
+    const batchStart = Date.now();
+    const [current] = await db.select({ status: deliveries.status }).from(deliveries).where(eq(deliveries.id, deliveryId));
+    if (current?.status !== "in_progress") return "stopped";
+    const claimed = await db.execute<{ id: string; email: string; entity_id: string; first_name: string; last_name: string; attributes: Record<string, string> }>(sql`
+      update delivery_messages m set status = 'sending', claimed_at = now()
+      from contacts c
+      where m.id in (
+        select id from delivery_messages where delivery_id = ${deliveryId} and status = 'queued'
+        order by id limit ${batchSize} for update skip locked
+      ) and c.id = m.contact_id
+      returning m.id, m.email, m.entity_id, c.first_name, c.last_name, c.attributes`);
+    if (!claimed.length) return finishIfDone(deliveryId);
+    const results = await Promise.allSettled(
+      claimed.map((row) => {
+        const msg = renderMessage({ subject: d.subject, body: d.body }, { email: row.email, firstName: row.first_name, lastName: row.last_name, attributes: row.attributes }, values.get(row.entity_id) ?? {}, row.id);
+        return transport.sendMail({
+          from: mailFrom(),
+          to: row.email,
+          subject: msg.subject,
+          text: msg.text,
+          html: msg.html,
+          messageId: `<${row.id}@${domain}>`,
+          headers: { "X-DM-Delivery": deliveryId, "List-Unsubscribe": `<${msg.unsubscribeUrl}>` },
+        });
+      }),
+    );
+    const sent: string[] = [];
+    const retry: string[] = [];
+    const bounced: { id: string; error: string }[] = [];
+    const failed: { id: string; error: string }[] = [];
+    results.forEach((r, i) => {
+      const id = claimed[i]!.id;
+      if (r.status === "fulfilled") return void sent.push(id);
+      const kind = classify(r.reason);
+      if (kind === "retry") retry.push(id);
+      else (kind === "bounced" ? bounced : failed).push({ id, error: String((r.reason as Error)?.message ?? r.reason).slice(0, 500) });
+    });
+    await settle(sent, retry, bounced, failed);
+    if (retry.length) throw new Error(`The SMTP server did not take ${retry.length} messages; they will be retried.`);
+    if (d.rate) {
+      // Throttle: a batch of `rate` messages takes at least a second.
+      const minMs = (claimed.length / d.rate) * 1000;
+      const spent = Date.now() - batchStart;
+      if (spent < minMs) await new Promise((r) => setTimeout(r, minMs - spent));
+    }
+  }
+  return "more";
+}
+
+async function settle(sent: string[], retry: string[], bounced: { id: string; error: string }[], failed: { id: string; error: string }[]) {
+  await getDb().transaction(async (tx) => {
+    if (sent.length) await tx.update(deliveryMessages).set({ status: "sent", sentAt: sql`now()` }).where(inArray(deliveryMessages.id, sent));
+    if (retry.length) await tx.update(deliveryMessages).set({ status: "queued", claimedAt: null }).where(inArray(deliveryMessages.id, retry));
+    for (const [status, rows] of [["bounced", bounced], ["failed", failed]] as const) {
+      for (const r of rows) await tx.update(deliveryMessages).set({ status, error: r.error }).where(eq(deliveryMessages.id, r.id));
+    }
+    if (bounced.length) {
+      const ids = bounced.map((b) => b.id);
+      await tx
+        .update(contacts)
+        .set({ status: "bounced" })
+        .where(and(eq(contacts.status, "active"), inArray(contacts.id, tx.select({ id: deliveryMessages.contactId }).from(deliveryMessages).where(inArray(deliveryMessages.id, ids)))));
+    }
+  });
+}
+
+async function finishIfDone(deliveryId: string): Promise<SendOutcome> {
+  return getDb().transaction(async (tx) => {
+    const [row] = await tx
+      .update(deliveries)
+      .set({ status: "finished", finishedAt: sql`now()`, updatedAt: sql`now()` })
+      .where(
+        and(
+          eq(deliveries.id, deliveryId),
+          eq(deliveries.status, "in_progress"),
+          sql`not exists (select 1 from ${deliveryMessages} where ${deliveryMessages.deliveryId} = ${deliveryId} and ${deliveryMessages.status} in ('queued', 'sending'))`,
+        ),
+      )
+      .returning({ id: deliveries.id });
+    // Messages still claimed by a slice that died: looked at again once their grace period ends.
+    if (!row) return "waiting" as const;
+    // The workflow moves on to what follows the delivery.
+    await runOperationMgtSoon(tx);
+    return "finished" as const;
+  });
+}
