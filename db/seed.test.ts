@@ -43,7 +43,7 @@ describe("demo data", () => {
     expect(await seedDemoData()).toBe(false);
   });
 
-  it("loads a plan, a program, three templates and a reference campaign with a workflow per template", async () => {
+  it("loads a plan, a program, four templates and a reference campaign with a workflow per template", async () => {
     const db = getDb();
     const [counts] = await db.execute<{ plans: number; programs: number; templates: number; campaigns: number; workflows: number }>(sql`
       select (select count(*)::int from plans) as plans, (select count(*)::int from programs) as programs,
@@ -51,7 +51,7 @@ describe("demo data", () => {
              (select count(*)::int from campaigns where entity_id is null) as campaigns,
              (select count(*)::int from workflows w join campaigns c on c.id = w.campaign_id
                where c.entity_id is null and jsonb_array_length(w.activities) = 3) as workflows`);
-    expect(counts).toEqual({ plans: 1, programs: 1, templates: 3, campaigns: 3, workflows: 3 });
+    expect(counts).toEqual({ plans: 1, programs: 1, templates: 4, campaigns: 4, workflows: 3 });
     const byForm = await db.query.campaignTemplates.findFirst({ where: eq(campaignTemplates.label, "Seasonal newsletter (by form)") });
     expect(byForm).toMatchObject({ distributionLevel: "collaborative", collaborativeType: "by_form" });
     expect(byForm!.personalizationFields.map((f) => [f.name, f.type, f.required])).toEqual([
@@ -62,6 +62,16 @@ describe("demo data", () => {
     const [workflow] = await db.select().from(workflows).limit(1);
     expect(workflow!.activities.map((a) => a.kind)).toEqual(["query", "delivery", "end"]);
     expect(workflow!.activities[0]!.next).toEqual([workflow!.activities[1]!.id]);
+  });
+
+  it("runs a by-target-approval campaign up to each entity's approval of its contacts", async () => {
+    const db = getDb();
+    const [row] = await db.execute<{ tasks: number; targets: number; mails: number; delivery: string }>(sql`
+      select (select count(*)::int from approval_tasks where status = 'pending') as tasks,
+             (select count(*)::int from workflow_targets where excluded_by is null) as targets,
+             (select count(*)::int from notifications where template = 'target_approval') as mails,
+             (select status::text from deliveries where label = 'Loyalty email') as delivery`);
+    expect(row).toEqual({ tasks: 3, targets: 900, mails: 3, delivery: "pending_confirmation" });
   });
 
   it("publishes two packages with orders in every state an operator meets first", async () => {

@@ -3,6 +3,7 @@ import { hashPassword } from "../lib/auth/password";
 import { linkActivities } from "../lib/campaigns/workflow";
 import { isMain } from "../lib/runtime/is-main";
 import { closeDb, getDb, type Tx } from "./index";
+import { seedExecution } from "./seed-execution";
 import { seedPackages } from "./seed-packages";
 import { campaigns, campaignTemplates, contacts, entities, entityGroupMembers, entityMemberships, plans, programs, users, workflows } from "./schema";
 
@@ -53,6 +54,7 @@ export async function seedDemoData(opts: { contactsPerEntity?: number } = {}): P
     const operatorId = centrals.find((u) => u.email === "operator@central.demo")!.id;
     await seedCampaigns(tx, operatorId);
     await seedPackages(tx, operatorId);
+    await seedExecution(tx, operatorId);
   });
   return true;
 }
