@@ -11,6 +11,8 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     { href: "/admin/orders", label: "Campaign orders" },
     { href: "/admin/campaigns", label: "Campaigns" },
     { href: "/admin/entities", label: "Local entities" },
+    { href: "/admin/data-distributions", label: "Data distributions" },
+    { href: "/admin/providers", label: "Service providers" },
     ...(actor.isAdmin ? [{ href: "/admin/operators", label: "Operators" }] : []),
     { href: "/admin/outbox", label: "Outbox" },
     ...(actor.isAdmin ? [{ href: "/admin/technical-workflows", label: "Technical workflows" }] : []),
