@@ -18,6 +18,8 @@ let fixture = {
   runnableCampaignId: "00000000-0000-4000-8000-000000000000",
   approvalTaskId: "00000000-0000-4000-8000-000000000000",
 };
+// Deliveries of entity A's campaign (lib/deliveries): one being edited, one waiting for approval.
+let deliveryFixture = { deliveryId: "00000000-0000-4000-8000-000000000000", stoppableDeliveryId: "00000000-0000-4000-8000-000000000000" };
 
 function sampleInput(name: string, entity: string): Record<string, unknown> {
   const ids = { members: [], packageNotification: [], orderReviewers: [], campaignReviewers: [] };
@@ -25,7 +27,7 @@ function sampleInput(name: string, entity: string): Record<string, unknown> {
   const nil = "00000000-0000-4000-8000-000000000000";
   const field = { name: "storeName", label: "Store", type: "text", required: true, default: "", help: "", options: [] };
   const template = { label: "T", internalName: `t-${Date.now()}`, distributionLevel: "collaborative", collaborativeType: "by_form", webInterfaceType: "by_form", maxReviewers: 0, maxDocuments: 0, personalizationFields: [field], localEditable: ["targeting"] };
-  const activities = [{ id: "", kind: "query", label: "Target" }, { id: "", kind: "end", label: "End" }];
+  const activities = [{ id: "q", kind: "query", label: "Target", next: ["e"] }, { id: "e", kind: "end", label: "End", next: [] }];
   const typology = { pressure: null, excludeUnsubscribed: true, excludeBounced: true, controlGroupPercent: 0 };
   const content = { subject: "Hello", body: "Hello {{firstName}}" };
   const campaign = { label: "C", internalName: `c-${Date.now()}`, programId: nil, templateId: nil, managerId: "", startDate: "2030-01-01", endDate: "2030-01-31", type: "unique", activities, content, targeting: [], typology };
@@ -45,6 +47,12 @@ function sampleInput(name: string, entity: string): Record<string, unknown> {
     updateReferenceCampaign: { ...campaign, id: nil },
     runTechnicalWorkflowNow: { workflow: "operationMgt" },
     setTechnicalWorkflowStatus: { workflow: "operationMgt", status: "started" },
+    createProvider: { name: "P", contactEmails: "p@test.local", exportColumns: [{ header: "Email", field: "email" }], fileNamePattern: "{delivery}-{date}.csv", notifySubject: "", notifyBody: "", finishOnSend: false, categories: [{ id: "", label: "Print", channel: "direct_mail", costTypes: "", structures: [{ id: "", label: "Unit", kind: "linear", amount: "0.13", batchSize: null, tiers: [] }] }] },
+    updateProvider: { id: nil, name: "P", contactEmails: "p@test.local", exportColumns: [], fileNamePattern: "{delivery}.csv", notifySubject: "", notifyBody: "", finishOnSend: false, categories: [] },
+    approveDeliveryFile: { deliveryId: nil },
+    finishProviderDelivery: { deliveryId: nil, realCost: "12.50" },
+    createDataDistribution: { label: "D", field: "entity", type: "fixed_size", assignment: "local_entity", approveTargeted: true, rows: [{ value: entity, entityId: nil, limit: 0, label: "" }] },
+    updateDataDistribution: { id: nil, label: "D", field: "entity", type: "percentage", assignment: "local_entity", approveTargeted: true, rows: [{ value: entity, entityId: nil, limit: 50, label: "" }] },
     placeOrder: { entity, packageId: fixture.packageId, label: "Order", comment: "", parameters: {}, reviewerIds: [], documents: [] },
     editOwnOrder: { entity, orderId: fixture.orderId, label: "Order", comment: "", parameters: {}, reviewerIds: [], documents: [] },
     cancelOwnOrder: { entity, orderId: fixture.orderId, comment: "" },
@@ -60,6 +68,15 @@ function sampleInput(name: string, entity: string): Record<string, unknown> {
     setTargetChecks: { entity, taskId: fixture.approvalTaskId, contactIds: "all", checked: false },
     approveTargeting: { entity, taskId: fixture.approvalTaskId, comment: "" },
     unsubscribeFromLink: { token: "x".repeat(43) },
+    updateDelivery: { deliveryId: deliveryFixture.deliveryId, subject: "Hello", body: "Hello {{firstName}}", approvalKinds: ["content"], reviewerIds: [], approvalDays: 3, reminderHours: [24], scheduledAt: "", ratePerSecond: null },
+    updateOwnDeliveryContent: { entity, deliveryId: deliveryFixture.deliveryId, subject: "Hello", body: "Hello {{firstName}}" },
+    submitDelivery: { deliveryId: deliveryFixture.deliveryId },
+    reviewDeliveryApproval: { deliveryId: deliveryFixture.stoppableDeliveryId, kind: "content", decision: "accept", comment: "" },
+    reviewDeliveryFromLink: { token: "x".repeat(43), decisions: [{ kind: "content", decision: "accept", comment: "" }] },
+    stopDelivery: { deliveryId: deliveryFixture.stoppableDeliveryId },
+    stopOwnDelivery: { entity, deliveryId: deliveryFixture.stoppableDeliveryId },
+    sendDeliveryProof: { deliveryId: deliveryFixture.deliveryId, recipients: "proof@test.local" },
+    sendOwnDeliveryProof: { entity, deliveryId: deliveryFixture.deliveryId, recipients: "proof@test.local" },
   };
   return inputs[name] ?? {};
 }
@@ -95,6 +112,12 @@ describe("every server action goes through the access wrapper", () => {
     const [runnable] = await getDb().insert(schema.campaigns).values({ label: "A's runnable", internalName: `a-runnable-${Date.now()}`, entityId: t.a.id }).returning();
     await getDb().insert(schema.workflows).values({ campaignId: runnable!.id, label: "Main" });
     fixture = { packageId: pkg.id, orderId: order!.id, campaignId: campaign!.id, contactId: contact!.id, runnableCampaignId: runnable!.id, approvalTaskId: task!.id };
+    // Deliveries of A's campaign: one being edited (its message, proofs), one waiting for approval (Stop).
+    const [editable, stoppable] = await getDb()
+      .insert(schema.deliveries)
+      .values([{ campaignId: campaign!.id, label: "A's email", subject: "Hi", body: "Hi {{firstName}}" }, { campaignId: campaign!.id, label: "A's other email", status: "to_validate" }])
+      .returning();
+    deliveryFixture = { deliveryId: editable!.id, stoppableDeliveryId: stoppable!.id };
   });
 
   const byAccess = (a: string) => actionRegistry.filter((d) => d.access === a);

@@ -37,9 +37,22 @@ import {
   updatePackageDef,
 } from "@/lib/packages/actions";
 
+import { createDistributionDef, updateDistributionDef } from "@/lib/distributions/actions";
+import { approveDeliveryFileDef, createProviderDef, finishProviderDeliveryDef, updateProviderDef } from "@/lib/providers/actions";
 import { runTechnicalWorkflowNowDef, setTechnicalWorkflowStatusDef } from "@/lib/technical/actions";
 import { requestReferenceWorkflowCommandDef, requestWorkflowCommandDef } from "@/lib/workflows/actions";
 import { approveTargetingDef, setTargetChecksDef, unsubscribeFromLinkDef } from "@/lib/execution/actions";
+import {
+  reviewDeliveryApprovalDef,
+  reviewDeliveryFromLinkDef,
+  sendDeliveryProofDef,
+  sendOwnDeliveryProofDef,
+  stopDeliveryDef,
+  stopOwnDeliveryDef,
+  submitDeliveryDef,
+  updateDeliveryDef,
+  updateOwnDeliveryContentDef,
+} from "@/lib/deliveries/actions";
 
 /**
  * Every server action, by name. The access test walks this list and refuses each action to the
@@ -85,9 +98,24 @@ export const actionRegistry: ActionDef<never, unknown>[] = [
   removePackageDocumentDef,
   runTechnicalWorkflowNowDef,
   setTechnicalWorkflowStatusDef,
+  createProviderDef,
+  updateProviderDef,
+  approveDeliveryFileDef,
+  finishProviderDeliveryDef,
+  createDistributionDef,
+  updateDistributionDef,
   requestWorkflowCommandDef,
   requestReferenceWorkflowCommandDef,
   setTargetChecksDef,
   approveTargetingDef,
   unsubscribeFromLinkDef,
+  updateDeliveryDef,
+  updateOwnDeliveryContentDef,
+  submitDeliveryDef,
+  reviewDeliveryApprovalDef,
+  reviewDeliveryFromLinkDef,
+  stopDeliveryDef,
+  stopOwnDeliveryDef,
+  sendDeliveryProofDef,
+  sendOwnDeliveryProofDef,
 ] as unknown as ActionDef<never, unknown>[];

@@ -33,7 +33,7 @@ export type PersonalizationField = {
 };
 
 /** Parts of a local or child campaign that the entity may change (§3, by campaign). */
-export const localEditableParts = ["targeting", "schedule", "typology", "personalization"] as const;
+export const localEditableParts = ["targeting", "schedule", "typology", "personalization", "workflow"] as const;
 export type LocalEditablePart = (typeof localEditableParts)[number];
 
 /** A Query activity's filter over the entity's contacts: every condition must hold. */

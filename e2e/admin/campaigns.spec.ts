@@ -34,10 +34,17 @@ test("a collaborative template with a personalization field, then a reference ca
   await page.getByLabel("Internal name").fill(`flyer-campaign-${stamp}`);
   await page.getByLabel("Program").selectOption({ index: 1 });
   await page.getByLabel("Template").selectOption({ label: template });
-  await page.getByLabel("Start").fill("2030-03-01");
-  await page.getByLabel("End").fill("2030-03-31");
+  // Exact: the workflow drawing's End activity is also labelled "End".
+  await page.getByLabel("Start", { exact: true }).fill("2030-03-01");
+  await page.getByLabel("End", { exact: true }).fill("2030-03-31");
+  // The starter workflow (Targeting → Email → End) in the graph editor: rename its delivery.
+  await page.getByRole("button", { name: "Delivery “Email”" }).click();
+  await page.getByLabel("Activity label").fill("Flyer email");
+  await expect(page.getByRole("button", { name: "Delivery “Flyer email”" })).toBeVisible();
   await page.getByRole("button", { name: "Create campaign" }).click();
   await expect(page).toHaveURL(/\/admin\/campaigns$/);
   await page.getByRole("link", { name: `Flyer campaign ${stamp}` }).click();
-  await expect(page.getByRole("list", { name: "Workflow" })).toBeVisible();
+  // Run the workflow: the read-only graph, summarised for screen readers, with its list of activities.
+  await expect(page.getByRole("img", { name: /^Workflow: 3 activities, 0 done, 0 waiting, 3 not run/ })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Workflow activities" }).getByText("Delivery “Flyer email”: Not run; leads to End “End”.")).toBeAttached();
 });

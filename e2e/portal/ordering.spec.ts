@@ -193,7 +193,7 @@ test("an entity narrows its own campaign's targeting and typology rules, evaluat
   await expect(page.getByText("Start pending: the campaign jobs workflow carries it out within a minute.")).toBeVisible();
   await expect(async () => {
     await page.reload();
-    await expect(page.getByRole("list", { name: "Workflow" }).getByText("100 contacts")).toBeVisible({ timeout: 1000 });
+    await expect(page.getByRole("list", { name: "Workflow activities" }).getByText(/Query “Targeting”: Done; 100 contacts after it/)).toBeAttached({ timeout: 1000 });
   }).toPass({ timeout: 30_000 });
   await expect(page.getByRole("button", { name: "Pause" })).toBeVisible();
   await context.close();

@@ -2,6 +2,7 @@ import { and, asc, count, eq, ilike, isNull, or, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { campaigns, campaignStatuses, campaignTemplates, programs, users, workflows, type WorkflowActivity } from "@/db/schema";
 import { likePattern, type TableQuery } from "@/lib/tables/params";
+import { graphForForm } from "@/lib/workflows/save-graph";
 import { offsetOf, orderBy } from "@/lib/tables/sql";
 import { toDayInput } from "./labels";
 import type { CampaignInput } from "./schemas";
@@ -42,6 +43,7 @@ export async function listCampaigns(db: DbOrTx, query: TableQuery<CampaignSort> 
         startDate: campaigns.startDate,
         endDate: campaigns.endDate,
         type: campaigns.type,
+        occurrenceOf: campaigns.occurrenceOf,
         status: campaigns.status,
       })
       .from(campaigns)
@@ -72,7 +74,8 @@ export async function getCampaignForEdit(db: DbOrTx, id: string) {
     startDate: toDayInput(c.startDate),
     endDate: toDayInput(c.endDate),
     type: c.type,
-    activities: activities.map((a) => ({ id: a.id, kind: a.kind, label: a.label })),
+    recurrence: c.recurrence ? { every: c.recurrence.every, unit: c.recurrence.unit } : null,
+    activities: workflow ? await graphForForm(db, { campaignId: c.id, workflowId: workflow.id }, activities) : [],
     content: { subject: c.content.subject, body: c.content.body },
     targeting: (workflow?.targeting ?? []).map((t) => ({ field: t.field, operator: t.operator, value: t.value })),
     typology: {
@@ -82,7 +85,11 @@ export async function getCampaignForEdit(db: DbOrTx, id: string) {
       controlGroupPercent: c.typology.controlGroupPercent,
     },
   };
-  return { campaign: c, workflow: workflow ? { status: workflow.status, activities, pendingCommand: workflow.pendingCommand, populations: workflow.populations } : null, values };
+  return {
+    campaign: c,
+    workflow: workflow ? { status: workflow.status, activities, pendingCommand: workflow.pendingCommand, populations: workflow.populations, runState: workflow.runState } : null,
+    values,
+  };
 }
 
 /** Central operators who can manage a campaign. */

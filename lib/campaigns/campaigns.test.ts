@@ -24,9 +24,9 @@ describe("reference campaigns", () => {
       endDate: "2030-03-31",
       type: "unique",
       activities: [
-        { id: "", kind: "query", label: "Targeting" },
-        { id: "", kind: "delivery", label: "Email" },
-        { id: "", kind: "end", label: "End" },
+        { id: "q", kind: "query", label: "Targeting", next: ["d"] },
+        { id: "d", kind: "delivery", label: "Email", next: ["e"], channel: "email", providerId: "" },
+        { id: "e", kind: "end", label: "End", next: [] },
       ],
       content: { subject: "Spring is here", body: "Hello {{firstName}}, see you at {{storeName}}." },
       targeting: [],
@@ -36,7 +36,7 @@ describe("reference campaigns", () => {
 
   const workflowOf = async (campaignId: string) => (await getDb().select().from(workflows).where(eq(workflows.campaignId, campaignId)))[0]!;
 
-  it("creates a central campaign with a workflow whose activities lead one to the next", async () => {
+  it("creates a central campaign with its workflow graph as drawn", async () => {
     const res = await createCampaignDef.run(central, base());
     expect(res).toMatchObject({ ok: true });
     const id = (res as { data: { id: string } }).data.id;
@@ -50,36 +50,42 @@ describe("reference campaigns", () => {
       ["delivery", "Email"],
       ["end", "End"],
     ]);
-    expect(activities[0]!.next).toEqual([activities[1]!.id]);
-    expect(activities[1]!.next).toEqual([activities[2]!.id]);
-    expect(activities[2]!.next).toEqual([]);
+    expect(activities.map((a) => [a.id, a.next])).toEqual([
+      ["q", ["d"]],
+      ["d", ["e"]],
+      ["e", []],
+    ]);
+    // The Delivery activity owns a delivery of this campaign, made in the same save.
+    expect(activities[1]!.deliveryId).toEqual(expect.any(String));
   });
 
-  it("reorders, adds and removes activities, keeping the ids of those that stay", async () => {
+  it("inserts, renames and moves activities, keeping their ids, then fixes the graph once it runs", async () => {
     const id = ((await createCampaignDef.run(central, base())) as { data: { id: string } }).data.id;
-    const [query, delivery, end] = (await workflowOf(id)).activities;
     const input = { ...base(), id, internalName: (await getDb().query.campaigns.findFirst({ where: eq(campaigns.id, id) }))!.internalName };
-    const outline = [
-      { id: query!.id, kind: "query" as const, label: "Targeting" },
-      { id: "", kind: "wait" as const, label: "Three days" },
-      { id: delivery!.id, kind: "delivery" as const, label: "Reminder" },
-      { id: end!.id, kind: "end" as const, label: "End" },
+    const graph = [
+      { id: "q", kind: "query" as const, label: "Targeting", next: ["w"], x: 16, y: 16 },
+      { id: "w", kind: "wait" as const, label: "Three days", next: ["d"], waitMinutes: 4320 },
+      { id: "d", kind: "delivery" as const, label: "Reminder", next: ["e"] },
+      { id: "e", kind: "end" as const, label: "End", next: [] },
     ];
-    expect(await updateCampaignDef.run(central, { ...input, label: "Renamed", activities: outline })).toMatchObject({ ok: true });
+    expect(await updateCampaignDef.run(central, { ...input, label: "Renamed", activities: graph })).toMatchObject({ ok: true });
     const { activities } = await workflowOf(id);
-    expect(activities.map((a) => a.kind)).toEqual(["query", "wait", "delivery", "end"]);
-    expect(activities[0]!.id).toBe(query!.id);
-    expect(activities[1]!.next).toEqual([delivery!.id]);
-    expect(activities[2]!.label).toBe("Reminder");
+    expect(activities).toMatchObject([
+      { id: "q", kind: "query", next: ["w"], x: 16, y: 16 },
+      { id: "w", kind: "wait", next: ["d"], waitMinutes: 4320 },
+      { id: "d", kind: "delivery", label: "Reminder", next: ["e"] },
+      { id: "e", kind: "end", next: [] },
+    ]);
 
-    // Once the workflow runs, its outline is fixed; the campaign's other fields still change.
+    // Once the workflow runs, its graph is fixed; the campaign's other fields still change.
     await getDb().update(workflows).set({ status: "started" }).where(eq(workflows.campaignId, id));
-    expect(await updateCampaignDef.run(central, { ...input, activities: outline.slice(1) })).toMatchObject({
+    const moved = graph.map((a) => (a.id === "q" ? { ...a, x: 200 } : a));
+    expect(await updateCampaignDef.run(central, { ...input, activities: moved })).toMatchObject({
       ok: false,
       fieldErrors: { activities: "The workflow can only change while it is being edited." },
     });
-    const same = activities.map((a) => ({ id: a.id, kind: a.kind, label: a.label }));
-    expect(await updateCampaignDef.run(central, { ...input, label: "Again", activities: same })).toMatchObject({ ok: true });
+    // What the form sends back unchanged (the stored deliveryId included) is accepted.
+    expect(await updateCampaignDef.run(central, { ...input, label: "Again", activities: activities.map((a) => ({ ...a })) })).toMatchObject({ ok: true });
   });
 
   it("puts each problem on its field and saves nothing", async () => {
@@ -91,8 +97,8 @@ describe("reference campaigns", () => {
       programId: "",
       endDate: "2030-02-01",
       activities: [
-        { id: "", kind: "end", label: "End" },
-        { id: "", kind: "delivery", label: "" },
+        { id: "e", kind: "end", label: "End", next: ["d"] },
+        { id: "d", kind: "delivery", label: "", next: [] },
       ],
     });
     expect(res).toMatchObject({
@@ -102,7 +108,8 @@ describe("reference campaigns", () => {
         label: "Enter a label.",
         programId: "Choose a program.",
         endDate: "End on or after the start date.",
-        "activities.0.kind": "Nothing can follow an End activity: move it last.",
+        "activities.root": "Add a Query activity: every workflow starts with its targeting.",
+        "activities.0.next": "End “End” ends its branch: remove its transitions.",
         "activities.1.label": "Enter a label.",
       },
     });
@@ -152,7 +159,7 @@ describe("reference campaigns", () => {
     });
 
     await getDb().update(workflows).set({ status: "started" }).where(eq(workflows.campaignId, id));
-    const activities = (await workflowOf(id)).activities.map((a) => ({ id: a.id, kind: a.kind, label: a.label }));
+    const activities = (await workflowOf(id)).activities.map((a) => ({ id: a.id, kind: a.kind, label: a.label, next: a.next }));
     const again = { ...input, id, activities };
     expect(await updateCampaignDef.run(central, { ...again, targeting: [] })).toMatchObject({
       ok: false,

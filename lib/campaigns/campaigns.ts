@@ -1,10 +1,10 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { campaigns, campaignTemplates, programs, users, workflows, type WorkflowActivity } from "@/db/schema";
+import { campaigns, campaignTemplates, programs, users, workflows } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { graphForForm, graphSaveProblems, sameGraph, saveGraphDeliveries } from "@/lib/workflows/save-graph";
 import { normalizeTargeting, sameTargeting } from "./local-schemas";
 import type { CampaignValues } from "./schemas";
-import { linkActivities } from "./workflow";
 
 const day = (v: string) => new Date(`${v}T00:00:00Z`);
 
@@ -24,14 +24,14 @@ export async function saveCampaign(tx: Tx, values: CampaignValues, id?: string):
     startDate: day(values.startDate),
     endDate: day(values.endDate),
     type: values.type,
+    recurrence: values.type === "unique" || !values.recurrence ? null : { every: values.recurrence.every, unit: values.recurrence.unit },
     content: { subject: values.content.subject, body: values.content.body },
     typology: values.typology,
   };
-  const activities = linkActivities(values.activities);
   const targeting = normalizeTargeting(values.targeting);
   if (!id) {
     const [created] = await tx.insert(campaigns).values(row).returning({ id: campaigns.id });
-    await tx.insert(workflows).values({ campaignId: created!.id, label: values.label, activities, targeting });
+    await insertWorkflow(tx, created!.id, values, targeting);
     return created!.id;
   }
   // Row locks keep two concurrent saves from interleaving the campaign and its workflow.
@@ -44,10 +44,11 @@ export async function saveCampaign(tx: Tx, values: CampaignValues, id?: string):
   await tx.update(campaigns).set(row).where(eq(campaigns.id, id));
   const [workflow] = await tx.select().from(workflows).where(eq(workflows.campaignId, id)).orderBy(asc(workflows.id)).limit(1).for("update");
   if (!workflow) {
-    await tx.insert(workflows).values({ campaignId: id, label: values.label, activities, targeting });
+    await insertWorkflow(tx, id, values, targeting);
     return id;
   }
-  const outlineChanged = !sameOutline(workflow.activities, activities);
+  const target = { campaignId: id, workflowId: workflow.id };
+  const outlineChanged = !sameGraph(await graphForForm(tx, target, workflow.activities), values.activities);
   const targetingChanged = !sameTargeting(workflow.targeting, targeting);
   if (!outlineChanged && !targetingChanged) return id;
   if (workflow.status !== "being_edited") {
@@ -57,11 +58,27 @@ export async function saveCampaign(tx: Tx, values: CampaignValues, id?: string):
       ...(targetingChanged ? { targeting: "The targeting can only change while the workflow is being edited." } : {}),
     });
   }
+  if (outlineChanged) await assertGraphSavable(tx, target, workflow.activities, values);
+  const activities = outlineChanged ? await saveGraphDeliveries(tx, target, workflow.activities, values.activities) : null;
   await tx
     .update(workflows)
-    .set({ ...(outlineChanged ? { activities, label: values.label } : {}), ...(targetingChanged ? { targeting } : {}), updatedAt: sql`now()` })
+    .set({ ...(activities ? { activities, label: values.label } : {}), ...(targetingChanged ? { targeting } : {}), updatedAt: sql`now()` })
     .where(eq(workflows.id, workflow.id));
   return id;
+}
+
+/** A new workflow, then its deliveries (they name it), then its activities naming them. */
+async function insertWorkflow(tx: Tx, campaignId: string, values: CampaignValues, targeting: ReturnType<typeof normalizeTargeting>) {
+  const [workflow] = await tx.insert(workflows).values({ campaignId, label: values.label, targeting }).returning({ id: workflows.id });
+  const target = { campaignId, workflowId: workflow!.id };
+  await assertGraphSavable(tx, target, [], values);
+  const activities = await saveGraphDeliveries(tx, target, [], values.activities);
+  await tx.update(workflows).set({ activities }).where(eq(workflows.id, workflow!.id));
+}
+
+async function assertGraphSavable(tx: Tx, target: { campaignId: string; workflowId: string }, previous: Parameters<typeof graphSaveProblems>[2], values: CampaignValues) {
+  const problems = await graphSaveProblems(tx, target, previous, values.activities);
+  if (Object.keys(problems).length) throw new AppError("invalid_input", undefined, problems);
 }
 
 async function assertReferences(tx: Tx, values: CampaignValues, id?: string) {
@@ -77,10 +94,4 @@ async function assertReferences(tx: Tx, values: CampaignValues, id?: string) {
   if (!template) errors.templateId = "Choose an existing template.";
   if (values.managerId && !manager) errors.managerId = "Choose a central operator.";
   if (Object.keys(errors).length) throw new AppError("invalid_input", undefined, errors);
-}
-
-// Compared field by field: jsonb hands keys back in its own order, so the JSON text differs.
-function sameOutline(a: WorkflowActivity[], b: WorkflowActivity[]): boolean {
-  const key = (list: WorkflowActivity[]) => JSON.stringify(list.map((x) => [x.id, x.kind, x.label, x.next]));
-  return key(a) === key(b);
 }

@@ -8,7 +8,8 @@ import { initialParameters, parametersSchema } from "@/lib/orders/parameters";
 import { likePattern, type TableQuery } from "@/lib/tables/params";
 import { offsetOf, orderBy } from "@/lib/tables/sql";
 import { campaignStatusLabels, workflowStatusLabels } from "./labels";
-import { localEditableParts, normalizeTargeting, sameTargeting, sameTypology, type LocalCampaignValues } from "./local-schemas";
+import { graphForForm, graphSaveProblems, sameGraph, saveGraphDeliveries } from "@/lib/workflows/save-graph";
+import { defaultLocalEditable, localEditableParts, normalizeTargeting, sameTargeting, sameTypology, type LocalCampaignValues } from "./local-schemas";
 import { evaluateTarget } from "./targeting";
 
 // A local entity's own campaigns (local package) and child campaigns (by campaign, §3): what
@@ -64,13 +65,13 @@ export async function entityCampaignStatusCounts(db: DbOrTx, entityId: string): 
 }
 
 /**
- * What the template lets the entity change. A campaign whose template was deleted keeps no
- * central restriction (the column's default: every part) and has no personalization fields.
+ * What the template lets the entity change. A campaign whose template was deleted keeps the
+ * column's default (every part but the workflow) and has no personalization fields.
  * File fields are set on the order only: the campaign page does not change them.
  */
 function templateRules(t: { localEditable: LocalEditablePart[]; personalizationFields: PersonalizationField[] } | null) {
   return {
-    localEditable: t ? localEditableParts.filter((p) => t.localEditable.includes(p)) : [...localEditableParts],
+    localEditable: t ? localEditableParts.filter((p) => t.localEditable.includes(p)) : [...defaultLocalEditable],
     fields: (t?.personalizationFields ?? []).filter((f) => f.type !== "file"),
   };
 }
@@ -109,8 +110,8 @@ function sameFormValues(fields: PersonalizationField[], a: Record<string, unknow
 
 /**
  * Saves what the entity changed on its own or child campaign, within what the template allows:
- * the workflow's targeting and schedule (only while that workflow is being edited), the typology
- * rules and the personalization values. A part the template keeps central may be sent back
+ * the workflow's graph, targeting and schedule (only while that workflow is being edited), the
+ * typology rules and the personalization values. A part the template keeps central may be sent back
  * unchanged, never changed. Every check runs before any write, so a refusal writes nothing.
  */
 export async function updateLocalCampaign(tx: Tx, entity: Membership, input: LocalCampaignValues, now = new Date()) {
@@ -158,6 +159,15 @@ export async function updateLocalCampaign(tx: Tx, entity: Membership, input: Loc
     else if (scheduledAt && scheduledAt < now) errors.scheduledAt = "Choose a date and time in the future.";
   }
 
+  // The workflow graph: only when the template grants it, and its deliveries are the server's to create.
+  const graphTarget = workflow ? { campaignId: current.id, workflowId: workflow.id } : null;
+  const graphChanged = !!input.activities && !(graphTarget && sameGraph(await graphForForm(tx, graphTarget, workflow!.activities), input.activities));
+  if (graphChanged) {
+    const problem = allowed.has("workflow") ? workflowProblem("workflow") : CENTRAL_ONLY;
+    if (problem) errors.activities = problem;
+    else Object.assign(errors, await graphSaveProblems(tx, graphTarget!, workflow!.activities, input.activities!));
+  }
+
   const typologyChanged = !sameTypology(input.typology, current.typology);
   if (typologyChanged && !allowed.has("typology")) errors.typology = CENTRAL_ONLY;
 
@@ -181,10 +191,11 @@ export async function updateLocalCampaign(tx: Tx, entity: Membership, input: Loc
     ...(personalization ? { personalization } : {}),
   };
   if (Object.keys(campaignPatch).length) await tx.update(campaigns).set(campaignPatch).where(eq(campaigns.id, current.id));
-  if (workflow && (targetingChanged || scheduleChanged)) {
+  const activities = graphChanged ? await saveGraphDeliveries(tx, graphTarget!, workflow!.activities, input.activities!) : null;
+  if (workflow && (targetingChanged || scheduleChanged || activities)) {
     await tx
       .update(workflows)
-      .set({ ...(targetingChanged ? { targeting } : {}), ...(scheduleChanged ? { scheduledAt } : {}), updatedAt: sql`now()` })
+      .set({ ...(targetingChanged ? { targeting } : {}), ...(scheduleChanged ? { scheduledAt } : {}), ...(activities ? { activities } : {}), updatedAt: sql`now()` })
       .where(eq(workflows.id, workflow.id));
   }
   return { id: current.id };

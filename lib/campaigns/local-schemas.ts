@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { LocalEditablePart, TargetingCondition, TypologyRules } from "@/db/schema/campaigns";
+import { workflowGraphSchema } from "@/lib/workflows/graph";
 
 // Schemas of what a local entity may change on its own campaign (§3, by campaign), shared by the
 // campaign page's form and its server action. No database import: this file runs in the browser.
@@ -44,13 +45,16 @@ export type TargetingInput = z.input<typeof targetingSchema>;
 export type TypologyInput = z.input<typeof typologySchema>;
 
 /** Parts of a local or child campaign its entity may change, as the template sets them (§3, by campaign). */
-export const localEditableParts = ["targeting", "schedule", "typology", "personalization"] as const satisfies readonly LocalEditablePart[];
+export const localEditableParts = ["targeting", "schedule", "typology", "personalization", "workflow"] as const satisfies readonly LocalEditablePart[];
 export const localEditableLabels: Record<LocalEditablePart, string> = {
   targeting: "Targeting",
   schedule: "Schedule",
   typology: "Typology rules",
   personalization: "Personalization fields",
+  workflow: "Workflow (its activities and transitions)",
 };
+/** The template column's default: every part but the workflow, which the central team grants explicitly. */
+export const defaultLocalEditable: LocalEditablePart[] = localEditableParts.filter((p) => p !== "workflow");
 
 /** A condition as stored: "is empty" and "is not empty" compare nothing, so they keep no value. */
 export function normalizeTargeting(list: readonly TargetingCondition[]): TargetingCondition[] {
@@ -85,6 +89,8 @@ export const localCampaignSchema = z.object({
   scheduledAt: z.union([z.literal(""), dateTimeLocal]),
   typology: typologySchema,
   personalization: z.record(z.string(), z.unknown()),
+  // Sent only when the template lets the entity change the workflow; absent, it stays as it is.
+  activities: workflowGraphSchema.optional(),
 });
 export type LocalCampaignInput = z.input<typeof localCampaignSchema>;
 export type LocalCampaignValues = z.output<typeof localCampaignSchema>;

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import type { PersonalizationField, WorkflowActivity, collaborativeTypes as dbCollaborativeTypes } from "@/db/schema/campaigns";
+import type { PersonalizationField, Recurrence, WorkflowActivity, collaborativeTypes as dbCollaborativeTypes } from "@/db/schema/campaigns";
 import { internalNameField } from "@/lib/entities/schemas";
+import { workflowGraphSchema, type GraphActivityInput } from "@/lib/workflows/graph";
 import { localEditableParts, targetingSchema, typologySchema } from "./local-schemas";
 
 // Listed here rather than imported, so that forms in the browser do not pull in the database schema.
@@ -93,15 +94,21 @@ function isDay(v: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 }
 
-const activitySchema = z.object({
-  // Empty for an activity added in the form: the server names it.
-  id: z.string().max(40).regex(/^[A-Za-z0-9_-]*$/),
-  kind: z.enum(activityKinds, { message: "Choose a kind." }),
-  label: z.string().trim().min(1, "Enter a label.").max(80, "Keep the label under 80 characters."),
-});
-export type ActivityInput = z.input<typeof activitySchema>;
+// The workflow is a graph of activities, checked by its own rules (lib/workflows/graph.ts).
+export type ActivityInput = GraphActivityInput;
 
 const day = z.string().refine(isDay, "Enter a date.");
+
+// Recurring and periodic campaigns: an occurrence every N days, weeks or months (lib/campaigns/README-occurrences.md).
+export const recurrenceUnits = ["day", "week", "month"] as const satisfies readonly Recurrence["unit"][];
+export const recurrenceSchema = z.object({
+  every: z
+    .number({ error: "Enter how often, as a whole number of days, weeks or months." })
+    .int("Enter a whole number.")
+    .min(1, "Use 1 or more.")
+    .max(366, "Use 366 at most."),
+  unit: z.enum(recurrenceUnits, { message: "Choose days, weeks or months." }),
+});
 
 export const campaignSchema = z
   .object({
@@ -113,7 +120,9 @@ export const campaignSchema = z
     startDate: day,
     endDate: day,
     type: z.enum(["unique", "recurring", "periodic"], { message: "Choose a type." }),
-    activities: z.array(activitySchema).min(1, "Add at least one activity.").max(50, "Use at most 50 activities."),
+    // Required for a recurring or periodic campaign; a unique one saves none.
+    recurrence: recurrenceSchema.nullish(),
+    activities: workflowGraphSchema,
     // The message the deliveries send; `{{name}}` placeholders take contact and personalization values.
     content: z.object({
       subject: z.string().trim().max(200, "Keep the subject under 200 characters."),
@@ -127,14 +136,9 @@ export const campaignSchema = z
     if (isDay(v.startDate) && isDay(v.endDate) && v.endDate < v.startDate) {
       ctx.addIssue({ code: "custom", path: ["endDate"], message: "End on or after the start date." });
     }
-    const last = v.activities.length - 1;
-    v.activities.forEach((a, i) => {
-      if (a.kind === "end" && i !== last) {
-        ctx.addIssue({ code: "custom", path: ["activities", i, "kind"], message: "Nothing can follow an End activity: move it last." });
-      }
-    });
-    const ids = v.activities.map((a) => a.id).filter(Boolean);
-    if (new Set(ids).size !== ids.length) ctx.addIssue({ code: "custom", path: ["activities"], message: "Each activity must be listed once." });
+    if (v.type !== "unique" && !v.recurrence) {
+      ctx.addIssue({ code: "custom", path: ["recurrence", "every"], message: "A recurring or periodic campaign needs its frequency: every how many days, weeks or months." });
+    }
   });
 export type CampaignInput = z.input<typeof campaignSchema>;
 export type CampaignValues = z.output<typeof campaignSchema>;

@@ -3,7 +3,7 @@ import type { DbOrTx } from "@/db";
 import { campaigns, campaignTemplates } from "@/db/schema";
 import { likePattern, type TableQuery } from "@/lib/tables/params";
 import { offsetOf, orderBy } from "@/lib/tables/sql";
-import { localEditableParts } from "./local-schemas";
+import { defaultLocalEditable } from "./local-schemas";
 import type { TemplateInput } from "./schemas";
 
 export const templateSortable = ["label", "internalName", "distributionLevel", "webInterfaceType", "createdAt"] as const;
@@ -92,6 +92,6 @@ export const emptyTemplate: TemplateInput = {
   maxReviewers: 0,
   maxDocuments: 0,
   personalizationFields: [],
-  // As the column's default: the entity may change every part until the central team says otherwise.
-  localEditable: [...localEditableParts],
+  // As the column's default: the entity may change every part but the workflow until the central team says otherwise.
+  localEditable: [...defaultLocalEditable],
 };

@@ -8,13 +8,13 @@ import { renderMessage } from "./render";
 type Values = Record<string, string | number | boolean | null>;
 
 /** The entity's order values that personalize its contacts' messages (§4): its own campaign's, or its order on the reference. */
-async function valuesByEntity(db: DbOrTx, campaign: { id: string; entityId: string | null; personalization: Values }): Promise<Map<string, Values>> {
+async function valuesByEntity(db: DbOrTx, campaign: { id: string; entityId: string | null; personalization: Values; occurrenceOf: string | null }): Promise<Map<string, Values>> {
   if (campaign.entityId) return new Map([[campaign.entityId, campaign.personalization]]);
   const rows = await db
     .selectDistinctOn([orders.entityId], { entityId: orders.entityId, parameters: orders.parameters })
     .from(orders)
     .innerJoin(packages, eq(packages.id, orders.packageId))
-    .where(and(eq(packages.referenceCampaignId, campaign.id), inArray(orders.status, ["approved", "available"])))
+    .where(and(eq(packages.referenceCampaignId, campaign.occurrenceOf ?? campaign.id), inArray(orders.status, ["approved", "available"])))
     .orderBy(orders.entityId, sql`${orders.updatedAt} desc`);
   return new Map(rows.map((r) => [r.entityId, r.parameters]));
 }
@@ -50,7 +50,7 @@ export async function sendDeliverySlice(deliveryId: string, opts: { sliceMs?: nu
   const db = getDb();
   const started = Date.now();
   const [d] = await db
-    .select({ subject: deliveries.subject, body: deliveries.body, rate: deliveries.ratePerSecond, campaign: { id: campaigns.id, entityId: campaigns.entityId, personalization: campaigns.personalization } })
+    .select({ subject: deliveries.subject, body: deliveries.body, rate: deliveries.ratePerSecond, campaign: { id: campaigns.id, entityId: campaigns.entityId, personalization: campaigns.personalization, occurrenceOf: campaigns.occurrenceOf } })
     .from(deliveries)
     .innerJoin(campaigns, eq(campaigns.id, deliveries.campaignId))
     .where(eq(deliveries.id, deliveryId));

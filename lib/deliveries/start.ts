@@ -2,7 +2,7 @@ import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { campaigns, deliveries, type TypologyRules } from "@/db/schema";
 import { enqueueJob } from "@/jobs/enqueue";
-import { runDeliveryMgtSoon } from "@/lib/technical/task";
+import { runDeliveryMgtSoon, runSupplierMgtSoon } from "@/lib/technical/task";
 
 export const SEND_DELIVERY = "send_delivery";
 
@@ -76,6 +76,7 @@ export async function startReadyDeliveries(tx: Tx, opts: { limit?: number; deliv
     const status = d.channel === "email" ? ("in_progress" as const) : ("pending_extraction" as const);
     await tx.update(deliveries).set({ status, startedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(deliveries.id, d.id));
     if (d.channel === "email") await enqueueJob(tx, SEND_DELIVERY, { deliveryId: d.id }, { jobKey: sendJobKey(d.id), maxAttempts: 25 });
+    else await runSupplierMgtSoon(tx);
   }
   return { started: ready.length, messages };
 }

@@ -3,7 +3,8 @@ import type { DbOrTx, Tx } from "@/db";
 import { campaignTemplates, contacts, dataDistributions, orders, packages, workflowTargets, type TargetingCondition } from "@/db/schema";
 import { conditionsWhere } from "@/lib/campaigns/targeting";
 
-export type RunCampaign = { id: string; entityId: string | null; templateId: string | null };
+/** `occurrenceOf`: an occurrence of a recurring or periodic campaign is offered through its model's packages. */
+export type RunCampaign = { id: string; entityId: string | null; templateId: string | null; occurrenceOf?: string | null };
 
 /**
  * Whose contacts a campaign's Query reads (§3): an entity's own campaign reads that entity's; a
@@ -17,13 +18,14 @@ export async function populationScope(db: DbOrTx, campaign: RunCampaign): Promis
     const [tpl] = await db.select({ type: campaignTemplates.collaborativeType }).from(campaignTemplates).where(eq(campaignTemplates.id, campaign.templateId));
     if (tpl?.type === "by_target_approval") return null;
   }
-  const offered = await db.select({ id: packages.id }).from(packages).where(and(eq(packages.referenceCampaignId, campaign.id), eq(packages.kind, "collaborative"))).limit(1);
+  const reference = campaign.occurrenceOf ?? campaign.id;
+  const offered = await db.select({ id: packages.id }).from(packages).where(and(eq(packages.referenceCampaignId, reference), eq(packages.kind, "collaborative"))).limit(1);
   if (!offered.length) return null;
   const rows = await db
     .selectDistinct({ entityId: orders.entityId })
     .from(orders)
     .innerJoin(packages, eq(packages.id, orders.packageId))
-    .where(and(eq(packages.referenceCampaignId, campaign.id), eq(packages.kind, "collaborative"), inArray(orders.status, ["approved", "available"])));
+    .where(and(eq(packages.referenceCampaignId, reference), eq(packages.kind, "collaborative"), inArray(orders.status, ["approved", "available"])));
   return rows.map((r) => r.entityId);
 }
 

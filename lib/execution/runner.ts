@@ -101,6 +101,11 @@ async function advanceOne(tx: Tx, workflow: typeof workflows.$inferSelect, campa
   return true;
 }
 
+// A workflow with no activities has nothing to run; a model's occurrences run instead of it.
+function runnable(workflow: { activities: WorkflowActivity[] }, campaign: { type: string; occurrenceOf: string | null }): boolean {
+  return workflow.activities.length > 0 && (campaign.type === "unique" || campaign.occurrenceOf !== null);
+}
+
 /**
  * operationMgt's execution step (§10): every started workflow moves on as far as it can, each
  * locked and skipped if another run holds it. The models of recurring and periodic campaigns do
@@ -117,9 +122,7 @@ export async function advanceWorkflows(tx: Tx, limit = 100): Promise<{ advanced:
     .for("update", { of: workflows, skipLocked: true });
   let advanced = 0;
   for (const { workflow, campaign } of rows) {
-    // A workflow with no activities has nothing to run; a model's occurrences run instead of it.
-    if (!workflow.activities.length || (campaign.type !== "unique" && !campaign.occurrenceOf)) continue;
-    if (await advanceOne(tx, workflow, campaign)) advanced += 1;
+    if (runnable(workflow, campaign) && (await advanceOne(tx, workflow, campaign))) advanced += 1;
   }
   return { advanced };
 }
@@ -127,10 +130,11 @@ export async function advanceWorkflows(tx: Tx, limit = 100): Promise<{ advanced:
 /** One workflow, moved on as far as it can go now (what operationMgt does for each). */
 export async function advanceWorkflow(tx: Tx, workflowId: string): Promise<boolean> {
   const [row] = await tx
-    .select({ workflow: workflows, campaign: { id: campaigns.id, entityId: campaigns.entityId, templateId: campaigns.templateId, status: campaigns.status } })
+    .select({ workflow: workflows, campaign: { id: campaigns.id, entityId: campaigns.entityId, templateId: campaigns.templateId, status: campaigns.status, type: campaigns.type, occurrenceOf: campaigns.occurrenceOf } })
     .from(workflows)
     .innerJoin(campaigns, eq(campaigns.id, workflows.campaignId))
     .where(and(eq(workflows.id, workflowId), eq(workflows.status, "started"), isNull(workflows.pendingCommand)))
     .for("update", { of: workflows });
-  return row ? advanceOne(tx, row.workflow, row.campaign) : false;
+  if (!row || !runnable(row.workflow, row.campaign)) return false;
+  return advanceOne(tx, row.workflow, row.campaign);
 }

@@ -89,7 +89,8 @@ export async function createActionTokens(
   db: DbOrTx,
   purpose: TokenPurpose,
   // userId null: a link for the entity's group as a whole (any of its operators may open it).
-  items: { email: string; userId: string | null; entityId: string; subjectId: string }[],
+  // entityId null: a link for a central person (a delivery reviewer), which names no entity.
+  items: { email: string; userId: string | null; entityId: string | null; subjectId: string }[],
 ): Promise<string[]> {
   const expiresAt = new Date(Date.now() + TOKEN_TTL_MS[purpose]);
   const tokens = items.map(() => randomBytes(32).toString("base64url"));

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { campaigns, campaignTemplates, deliveries, entities, orders, packages, workflows } from "@/db/schema";
@@ -75,13 +75,37 @@ async function copyReference(tx: Tx, referenceId: string, order: typeof orders.$
     .returning({ id: campaigns.id });
   const refWorkflows = await tx.select().from(workflows).where(eq(workflows.campaignId, ref.id)).orderBy(asc(workflows.id));
   for (const w of refWorkflows) {
+    const refDeliveries = await tx.select().from(deliveries).where(and(eq(deliveries.campaignId, ref.id), eq(deliveries.workflowId, w.id))).orderBy(asc(deliveries.createdAt), asc(deliveries.id));
+    // Each delivery is copied under a new id, and the copied activities name the copies: the
+    // entity's workflow never points at the reference's deliveries. Activity ids stay the same.
+    const copyOf = new Map(refDeliveries.map((d) => [d.id, randomUUID()]));
+    const activities = w.activities.map(({ deliveryId, ...a }) => {
+      const copied = deliveryId ? copyOf.get(deliveryId) : undefined;
+      return { ...a, next: [...a.next], ...(copied ? { deliveryId: copied } : {}) };
+    });
     const [wf] = await tx
       .insert(workflows)
-      .values({ campaignId: copy!.id, label: w.label, activities: w.activities, targeting: w.targeting, scheduledAt: w.scheduledAt, status: opts.startTargeting ? "start_pending" : "being_edited", pendingCommand: opts.startTargeting ? "start" : null })
+      .values({ campaignId: copy!.id, label: w.label, activities, targeting: w.targeting, scheduledAt: w.scheduledAt, status: opts.startTargeting ? "start_pending" : "being_edited", pendingCommand: opts.startTargeting ? "start" : null })
       .returning({ id: workflows.id });
-    const refDeliveries = await tx.select().from(deliveries).where(and(eq(deliveries.campaignId, ref.id), eq(deliveries.workflowId, w.id)));
     if (refDeliveries.length) {
-      await tx.insert(deliveries).values(refDeliveries.map((d) => ({ campaignId: copy!.id, workflowId: wf!.id, label: d.label, channel: d.channel })));
+      await tx.insert(deliveries).values(
+        refDeliveries.map((d) => ({
+          id: copyOf.get(d.id)!,
+          campaignId: copy!.id,
+          workflowId: wf!.id,
+          label: d.label,
+          channel: d.channel,
+          subject: d.subject,
+          body: d.body,
+          approvalKinds: d.approvalKinds,
+          reviewerIds: d.reviewerIds,
+          approvalDays: d.approvalDays,
+          reminderHours: d.reminderHours,
+          scheduledAt: d.scheduledAt,
+          ratePerSecond: d.ratePerSecond,
+          providerId: d.providerId,
+        })),
+      );
     }
   }
   return copy!.id;

@@ -1,7 +1,7 @@
 import { and, eq, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db";
-import { actionTokens, campaigns, entities, entityGroupMembers, notifications, orders, packages, workflows } from "../../db/schema";
+import { actionTokens, campaigns, deliveries, entities, entityGroupMembers, notifications, orders, packages, providers, workflows, type WorkflowActivity } from "../../db/schema";
 import { publishPackage } from "../packages/publish";
 import { actorFor, createLocalEntity, createUser } from "../testing/factories";
 import { orderDetails, publishedPackage, textField } from "../testing/order-factories";
@@ -138,6 +138,48 @@ describe("Approved → Available", () => {
     const local = (await db().query.campaigns.findFirst({ where: eq(campaigns.id, (await orderRow(id)).campaignId!) }))!;
     expect(local.status).toBe("being_edited");
     expect((await db().select().from(workflows).where(eq(workflows.campaignId, local.id)))[0]!.status).toBe("being_edited");
+  });
+
+  it("copies each delivery of the reference workflow and points the copied activities at the copies", async () => {
+    const { id, campaign, workflow } = await approvedOrder({ collaborativeType: "by_campaign" });
+    const [provider] = await db().insert(providers).values({ name: "Printer" }).returning();
+    const [ref] = await db().select().from(deliveries).where(eq(deliveries.campaignId, campaign.id));
+    const scheduledAt = new Date("2030-04-01T09:00:00Z");
+    await db()
+      .update(deliveries)
+      .set({ subject: "Hello {{firstName}}", body: "Spring offers", approvalKinds: ["content"], reviewerIds: [t.reviewer.userId], approvalDays: 5, reminderHours: [48, 2], scheduledAt, ratePerSecond: 20, providerId: provider!.id })
+      .where(eq(deliveries.id, ref!.id));
+    const activities: WorkflowActivity[] = [
+      { id: "q", kind: "query", label: "Targeting", next: ["d"], x: 16, y: 16 },
+      { id: "d", kind: "delivery", label: "Email wave", next: ["e"], deliveryId: ref!.id },
+      { id: "e", kind: "end", label: "End", next: [] },
+    ];
+    await db().update(workflows).set({ activities }).where(eq(workflows.id, workflow.id));
+
+    await available(id);
+    const childId = (await orderRow(id)).campaignId!;
+    const [copyWorkflow] = await db().select().from(workflows).where(eq(workflows.campaignId, childId));
+    const [copy, ...more] = await db().select().from(deliveries).where(eq(deliveries.campaignId, childId));
+    expect(more).toEqual([]);
+    expect(copy!.id).not.toBe(ref!.id);
+    expect(copy).toMatchObject({
+      workflowId: copyWorkflow!.id,
+      label: "Email wave",
+      channel: "email",
+      status: "being_edited",
+      subject: "Hello {{firstName}}",
+      body: "Spring offers",
+      approvalKinds: ["content"],
+      reviewerIds: [t.reviewer.userId],
+      approvalDays: 5,
+      reminderHours: [48, 2],
+      scheduledAt,
+      ratePerSecond: 20,
+      providerId: provider!.id,
+    });
+    // Same activity ids and graph; only the deliveryId names the copy.
+    expect(copyWorkflow!.activities).toEqual([activities[0], { ...activities[1], deliveryId: copy!.id }, activities[2]]);
+    expect((await db().select().from(workflows).where(eq(workflows.id, workflow.id)))[0]!.activities[1]!.deliveryId).toBe(ref!.id);
   });
 
   it("creates a child campaign for a by-campaign package, carrying the order's values", async () => {

@@ -1,4 +1,9 @@
 import type { Tx } from "@/db";
+import { createDueOccurrences } from "@/lib/campaigns/occurrences";
+import { notifyDeliveryApprovals } from "@/lib/deliveries/approval-mail";
+import { startReadyDeliveries } from "@/lib/deliveries/start";
+import { advanceWorkflows } from "@/lib/execution/runner";
+import { runSupplierMgt } from "@/lib/providers/supplier-mgt";
 import { carryOutWorkflowCommands } from "@/lib/workflows/commands";
 import { sweepOverdueSteps } from "./operation-mgt";
 import { RUN_TECHNICAL_WORKFLOW } from "./task";
@@ -21,17 +26,36 @@ export const technicalWorkflowList: TechnicalWorkflow[] = [
   {
     id: "operationMgt",
     label: "Campaign jobs",
-    description: "Carries out workflow commands (start, pause, stop) and sweeps overdue package publications and order availabilities.",
+    description: "Carries out workflow commands (start, pause, stop), runs the workflows' activities (targeting, splits, local approvals), creates the occurrences of recurring and periodic campaigns, and sweeps overdue package publications and order availabilities.",
     every: { minutes: 1 },
     run: async (tx) => {
+      // Occurrences first: a recurring one's start command is then carried out in this same run.
+      const occurrences = await createDueOccurrences(tx);
       const commands = await carryOutWorkflowCommands(tx);
+      const workflows = await advanceWorkflows(tx);
       const swept = await sweepOverdueSteps(tx);
-      const details = { ...commands, ...swept };
+      const details = { ...occurrences, ...commands, ...workflows, ...swept };
       return { itemsHandled: Object.values(details).reduce((a, b) => a + b, 0), details };
     },
   },
-  { id: "deliveryMgt", label: "Deliveries", description: "Starts approved deliveries; sends approval notifications and reminders.", every: { minutes: 5 }, arrivesWith: "campaign execution (issue 5)" },
-  { id: "supplierMgt", label: "Service provider jobs", description: "Extractions and files for service providers.", every: { minutes: 15 }, arrivesWith: "campaign execution (issue 5)" },
+  {
+    id: "deliveryMgt",
+    label: "Jobs on deliveries in campaigns",
+    description: "Starts approved deliveries that their workflow has reached, hands direct mail to its provider's steps, and sends delivery approval notifications and reminders.",
+    every: { minutes: 1 },
+    run: async (tx) => {
+      const started = await startReadyDeliveries(tx);
+      const approvals = await notifyDeliveryApprovals(tx);
+      return { itemsHandled: started.started + approvals.notified + approvals.reminded, details: { ...started, ...approvals } };
+    },
+  },
+  {
+    id: "supplierMgt",
+    label: "Jobs on service providers",
+    description: "For direct-mail deliveries: makes the extraction file from the provider's export template, emails the approved file to the provider, and applies its post-processing.",
+    every: { minutes: 15 },
+    run: (tx) => runSupplierMgt(tx),
+  },
   { id: "budgetMgt", label: "Cost calculation", description: "Calculates costs and consolidates budgets.", every: { minutes: 60 }, arrivesWith: "budgets and stock (issue 6)" },
   { id: "stockMgt", label: "Stock: orders and alerts", description: "Recomputes stock levels and raises or clears alerts.", every: { minutes: 60 }, arrivesWith: "budgets and stock (issue 6)" },
 ];

@@ -14,3 +14,4 @@ export async function runTechnicalWorkflowSoon(tx: Tx, workflow: "operationMgt" 
 
 export const runOperationMgtSoon = (tx: Tx) => runTechnicalWorkflowSoon(tx, "operationMgt");
 export const runDeliveryMgtSoon = (tx: Tx) => runTechnicalWorkflowSoon(tx, "deliveryMgt");
+export const runSupplierMgtSoon = (tx: Tx) => runTechnicalWorkflowSoon(tx, "supplierMgt");

@@ -160,3 +160,38 @@ describe("workflow commands", () => {
     expect((await workflowOf(campaign.id)).populations).toMatchObject({ [activities[0]!.id]: 2 });
   });
 });
+
+describe("operationMgt and recurring campaigns", () => {
+  it("starts a recurring model without targeting anything on it, then creates its occurrence and starts that in one run", async () => {
+    const [clock] = await db().execute<{ now: string | Date }>(sql`select now() as now`);
+    const now = new Date(clock!.now);
+    const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+    const city = `Recurring-${Date.now()}`;
+    await db().insert(contacts).values({ entityId: (await createLocalEntity()).id, email: `${city.toLowerCase()}@a.test`, attributes: { city } });
+    const [model] = await db()
+      .insert(campaigns)
+      .values({ label: "Daily", internalName: `daily-${Date.now()}`, type: "recurring", recurrence: { every: 1, unit: "day" }, startDate: today, endDate: new Date(today.getTime() + 5 * 86_400_000) })
+      .returning();
+    await db().insert(workflows).values({ campaignId: model!.id, label: "Main", activities, targeting: [{ field: "city", operator: "equals", value: city }] });
+    const central = await actorFor((await createUser({ role: "central" })).id);
+    expect(await requestReferenceWorkflowCommandDef.run(central, { campaignId: model!.id, command: "start" })).toMatchObject({ ok: true });
+
+    // First run: the model is Started, its Query not run (its occurrences target, not it).
+    await runTechnicalWorkflow(db(), "operationMgt", "manual");
+    expect(await workflowOf(model!.id)).toMatchObject({ status: "started", pendingCommand: null, populations: {} });
+    expect((await db().query.campaigns.findFirst({ where: eq(campaigns.id, model!.id) }))!.status).toBe("started");
+
+    // Next run: today's occurrence, started in that same run, its Query run.
+    const { runId } = await runTechnicalWorkflow(db(), "operationMgt", "manual");
+    const [run] = await db().select().from(technicalWorkflowRuns).where(eq(technicalWorkflowRuns.id, runId!));
+    expect(run).toMatchObject({ outcome: "succeeded", details: expect.objectContaining({ occurrences: expect.any(Number) }) });
+    const occurrences = await db().select().from(campaigns).where(eq(campaigns.occurrenceOf, model!.id));
+    expect(occurrences).toHaveLength(1);
+    expect(occurrences[0]).toMatchObject({ status: "started", occurrenceAt: today });
+    expect(await workflowOf(occurrences[0]!.id)).toMatchObject({ status: "started", pendingCommand: null, populations: { [activities[0]!.id]: 1 } });
+    expect((await workflowOf(model!.id)).populations).toEqual({});
+
+    await runTechnicalWorkflow(db(), "operationMgt", "manual");
+    expect(await db().select().from(campaigns).where(eq(campaigns.occurrenceOf, model!.id))).toHaveLength(1);
+  });
+});

@@ -12,8 +12,10 @@ import { Field, FormError } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { campaignTypeLabels, options } from "@/lib/campaigns/labels";
 import { campaignSchema, type CampaignInput } from "@/lib/campaigns/schemas";
+import type { WorkflowEditorOptions } from "@/lib/workflows/graph-options";
 import { createCampaignAction, updateCampaignAction } from "./actions";
-import { WorkflowEditor } from "./workflow-editor";
+import { RecurrenceFields } from "./recurrence-fields";
+import { WorkflowCard } from "./workflow-card";
 
 type Option = { id: string; label: string };
 
@@ -25,7 +27,7 @@ function OptionList({ items }: { items: Option[] }) {
   ));
 }
 
-export function CampaignForm(props: { id?: string; initial: CampaignInput; programs: Option[]; templates: Option[]; managers: Option[]; workflowStatus?: string; workflowLocked?: boolean }) {
+export function CampaignForm(props: { id?: string; initial: CampaignInput; programs: Option[]; templates: Option[]; managers: Option[]; workflowOptions: WorkflowEditorOptions; workflowStatus?: string; workflowLocked?: boolean }) {
   const router = useRouter();
   const form = useForm<CampaignInput>({ resolver: zodResolver(campaignSchema), defaultValues: props.initial });
   const { errors } = form.formState;
@@ -72,6 +74,7 @@ export function CampaignForm(props: { id?: string; initial: CampaignInput; progr
             ))}
           </Select>
         </Field>
+        <RecurrenceFields form={form} />
         <Field id="startDate" label="Start" error={errors.startDate?.message}>
           <Input id="startDate" type="date" aria-invalid={!!errors.startDate} {...form.register("startDate")} />
         </Field>
@@ -96,7 +99,7 @@ export function CampaignForm(props: { id?: string; initial: CampaignInput; progr
           <Textarea id="content-body" rows={8} aria-invalid={!!errors.content?.body} {...form.register("content.body")} />
         </Field>
       </Card>
-      <WorkflowEditor form={form} status={props.workflowStatus} locked={props.workflowLocked ?? false} />
+      <WorkflowCard form={form} status={props.workflowStatus} locked={props.workflowLocked ?? false} options={props.workflowOptions} />
       <Card className="space-y-4">
         <div>
           <h2 className="text-sm font-semibold text-slate-900">Targeting</h2>

@@ -25,7 +25,7 @@ const columns: DataTableColumn<Row>[] = [
   { id: "manager", accessorKey: "managerName", header: "Manager", enableSorting: false, cell: (c) => c.row.original.managerName ?? "—" },
   { id: "startDate", accessorKey: "startDate", header: "Start", cell: (c) => formatDay(c.row.original.startDate) },
   { id: "endDate", accessorKey: "endDate", header: "End", cell: (c) => formatDay(c.row.original.endDate) },
-  { id: "type", accessorKey: "type", header: "Type", enableSorting: false, cell: (c) => campaignTypeLabels[c.row.original.type] },
+  { id: "type", accessorKey: "type", header: "Type", enableSorting: false, cell: (c) => (c.row.original.occurrenceOf ? "Occurrence" : campaignTypeLabels[c.row.original.type]) },
   {
     id: "status",
     accessorKey: "status",

@@ -10,12 +10,12 @@ export function Frame({ children }: { children: ReactNode }) {
   );
 }
 
-export function InvalidLink({ reason, about = "package" }: { reason: "used" | "expired" | "unknown" | "foreign"; about?: "package" | "order" }) {
+export function InvalidLink({ reason, about = "package" }: { reason: "used" | "expired" | "unknown" | "foreign"; about?: "package" | "order" | "delivery" }) {
   const text = {
     foreign:
       about === "order"
         ? "This link was made for another person. Sign in as that person, or open the order from your portal or the admin area."
-        : "This link was made for another person. Sign in as that person, or open the package from the admin area.",
+        : `This link was made for another person. Sign in as that person, or open the ${about} from the admin area.`,
     used: "This link has already been used. Each link works once.",
     expired: "This link has expired.",
     unknown: "This link is not valid. Check that you copied all of it.",

@@ -11,6 +11,7 @@ import { formatDateTime } from "@/lib/utils";
 import { PackageReviewForm } from "./package-review-form";
 import { inspectActionToken } from "@/lib/links/tokens";
 import { AcceptInvitationForm } from "./accept-invitation-form";
+import { DeliveryReviewLink } from "./delivery-review-link";
 import { Frame, InvalidLink } from "./link-frame";
 import { isOrderLink, OrderLink } from "./order-links";
 import { SignInLinkButton } from "./sign-in-link-button";
@@ -42,6 +43,12 @@ export default async function LinkPage({ params }: { params: Promise<{ token: st
   }
   // Order links (§4, §5): review, view, reject the subscription, change the parameters.
   if (state.state === "valid" && isOrderLink(state.token)) return <OrderLink token={token} row={state.token} />;
+  if (state.state === "valid" && state.token.purpose === "delivery_review") {
+    // [Delivery approval] (§7): a review acts as a person, so sign in first.
+    const actor = await getCurrentActor();
+    if (!actor) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/links/${token}`)}`);
+    return <DeliveryReviewLink token={token} row={state.token} actor={actor} />;
+  }
   if (state.state === "valid" && state.token.purpose === "package_review") {
     // A review acts as a person: sign in first, then land back on this link.
     const actor = await getCurrentActor();

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { TargetingEditor, TargetingSummary } from "@/components/campaigns/targeting-editor";
 import { TypologyEditor, TypologySummary } from "@/components/campaigns/typology-editor";
 import { ParameterFields } from "@/components/orders/parameter-fields";
+import { WorkflowGraphField } from "@/components/workflows/workflow-graph-field";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, FormError, FormSuccess } from "@/components/ui/field";
@@ -16,6 +17,8 @@ import type { LocalEditablePart, PersonalizationField } from "@/db/schema/campai
 import type { TargetEvaluation } from "@/lib/campaigns/targeting";
 import { localCampaignSchema, targetingSchema, typologySchema, type TargetingInput, type TypologyInput } from "@/lib/campaigns/local-schemas";
 import { parametersSchema } from "@/lib/orders/parameters";
+import { workflowGraphSchema, type GraphActivityInput } from "@/lib/workflows/graph";
+import type { WorkflowEditorOptions } from "@/lib/workflows/graph-options";
 import { formatDateTime } from "@/lib/utils";
 import { evaluateCampaignTargetAction, updateLocalCampaignAction } from "./actions";
 
@@ -25,6 +28,7 @@ export type LocalCampaignFormValues = {
   scheduledAt: string;
   typology: TypologyInput;
   parameters: Record<string, string | boolean | null>;
+  activities: GraphActivityInput[];
 };
 
 const CENTRAL = "Set by the central team";
@@ -121,6 +125,8 @@ export function LocalCampaignForm(props: {
   fields: PersonalizationField[];
   localEditable: LocalEditablePart[];
   workflow: { status: string; statusLabel: string } | null;
+  /** What the workflow editor offers; given when the entity may edit its workflow. */
+  workflowOptions?: WorkflowEditorOptions;
   /** The status label when the campaign is finished or canceled: nothing changes any more. */
   closed: string | null;
 }) {
@@ -138,6 +144,7 @@ export function LocalCampaignForm(props: {
     schedule: allowed("schedule") && workflowOpen,
     typology: allowed("typology"),
     personalization: allowed("personalization") && props.fields.length > 0,
+    workflow: allowed("workflow") && workflowOpen && !!props.workflowOptions,
   };
   const anyEditable = Object.values(can).some(Boolean);
 
@@ -149,8 +156,9 @@ export function LocalCampaignForm(props: {
         scheduledAt: can.schedule ? localCampaignSchema.shape.scheduledAt : z.any(),
         typology: can.typology ? typologySchema : z.any(),
         parameters: can.personalization ? parametersSchema(props.fields) : z.any(),
+        activities: can.workflow ? workflowGraphSchema : z.any(),
       }),
-    [can.targeting, can.schedule, can.typology, can.personalization, props.fields],
+    [can.targeting, can.schedule, can.typology, can.personalization, can.workflow, props.fields],
   );
   const form = useForm<LocalCampaignFormValues>({
     // Raw: the server parses the same values again with the template's own fields.
@@ -175,14 +183,17 @@ export function LocalCampaignForm(props: {
         scheduledAt: values.scheduledAt,
         typology: values.typology,
         personalization: values.parameters,
+        // Only sent when the entity may change it: the server then checks it again.
+        ...(can.workflow ? { activities: values.activities } : {}),
       });
       if (!res.ok) {
         const sections: Record<string, string> = {};
         for (const [key, message] of Object.entries(res.fieldErrors ?? {})) {
           // The server names personalization values `personalization.<field>`; the form, `parameters.<field>`.
           const name = key.startsWith("personalization.") ? `parameters.${key.slice("personalization.".length)}` : key;
-          if (name === "personalization" || (name === "targeting" && !can.targeting) || (name === "typology" && !can.typology)) sections[name] = message;
-          else form.setError(name as Path<LocalCampaignFormValues>, { message });
+          if (name === "personalization" || (name === "targeting" && !can.targeting) || (name === "typology" && !can.typology) || (name.startsWith("activities") && !can.workflow)) {
+            sections[name.startsWith("activities") ? "activities" : name] = message;
+          } else form.setError(name as Path<LocalCampaignFormValues>, { message });
         }
         setSectionErrors(sections);
         setFormError(res.error);
@@ -201,6 +212,17 @@ export function LocalCampaignForm(props: {
       ) : null}
       <FormError message={formError} />
       <FormSuccess message={saved} />
+
+      {can.workflow || sectionErrors.activities ? (
+        <Section
+          title="Workflow"
+          description="From the Query, each activity leads to the next. Saving creates the deliveries of new Delivery activities."
+          readOnlyReason={can.workflow ? undefined : reasonFor("workflow", true)}
+          error={sectionErrors.activities}
+        >
+          {can.workflow ? <WorkflowGraphField control={form.control} name="activities" distributions={props.workflowOptions!.distributions} providers={props.workflowOptions!.providers} /> : null}
+        </Section>
+      ) : null}
 
       <Section
         title="Targeting"

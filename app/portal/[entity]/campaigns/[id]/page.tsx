@@ -4,16 +4,20 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { WorkflowCommands } from "@/components/campaigns/workflow-commands";
+import { WorkflowGraph } from "@/components/workflows/workflow-graph";
 import { commandsFor } from "@/lib/workflows/commands";
 import { requestWorkflowCommandAction } from "./actions";
-import { WorkflowChain } from "@/app/admin/campaigns/workflow-chain";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { campaignStatusLabels, campaignStatusTones, formatDay, workflowStatusLabels } from "@/lib/campaigns/labels";
 import { getEntityCampaign } from "@/lib/campaigns/local-campaigns";
 import { initialParameters } from "@/lib/orders/parameters";
 import { pageEntity } from "@/lib/pages";
+import { workflowEditorOptions } from "@/lib/workflows/graph-options";
+import { graphForForm } from "@/lib/workflows/save-graph";
 import { LocalCampaignForm, type LocalCampaignFormValues } from "./local-campaign-form";
+import { DeliveriesCard } from "@/components/deliveries/deliveries-card";
+import { listCampaignDeliveries } from "@/lib/deliveries/queries";
 
 export const metadata: Metadata = { title: "Campaign" };
 
@@ -24,6 +28,13 @@ export default async function EntityCampaignPage({ params }: { params: Promise<{
   const found = await getEntityCampaign(getDb(), entity.id, id);
   if (!found) notFound();
   const { campaign, workflow, parentLabel, fields, localEditable } = found;
+  const closed = campaign.status === "finished" || campaign.status === "canceled";
+  // The editor's lists are read only when the template lets the entity change its workflow now.
+  const workflowEditable = !closed && localEditable.includes("workflow") && workflow?.status === "being_edited";
+  const [activities, workflowOptions] = await Promise.all([
+    workflow ? graphForForm(getDb(), { campaignId: campaign.id, workflowId: workflow.id }, workflow.activities) : [],
+    workflowEditable ? workflowEditorOptions(getDb()) : undefined,
+  ]);
 
   const initial: LocalCampaignFormValues = {
     targeting: (workflow?.targeting ?? []).map((c) => ({ field: c.field, operator: c.operator, value: c.value })),
@@ -35,6 +46,7 @@ export default async function EntityCampaignPage({ params }: { params: Promise<{
       controlGroupPercent: campaign.typology.controlGroupPercent,
     },
     parameters: initialParameters(fields, campaign.personalization) as LocalCampaignFormValues["parameters"],
+    activities,
   };
 
   return (
@@ -66,7 +78,7 @@ export default async function EntityCampaignPage({ params }: { params: Promise<{
             </h2>
             {workflow ? (
               <>
-                <WorkflowChain activities={workflow.activities} populations={workflow.populations} />
+                <WorkflowGraph activities={workflow.activities} populations={workflow.populations} runState={workflow.runState} />
                 <WorkflowCommands
                   pending={workflow.pendingCommand}
                   commands={commandsFor(workflow.status, workflow.pendingCommand)}
@@ -95,6 +107,7 @@ export default async function EntityCampaignPage({ params }: { params: Promise<{
             <p className="text-sm text-slate-500">The central team has not written the message yet.</p>
           )}
         </Card>
+        <DeliveriesCard rows={await listCampaignDeliveries(getDb(), campaign.id)} href={(d) => `/portal/${entity.internalName}/campaigns/${campaign.id}/deliveries/${d.id}`} />
         <LocalCampaignForm
           entity={entity.internalName}
           campaignId={campaign.id}
@@ -102,7 +115,8 @@ export default async function EntityCampaignPage({ params }: { params: Promise<{
           fields={fields}
           localEditable={localEditable}
           workflow={workflow ? { status: workflow.status, statusLabel: workflowStatusLabels[workflow.status] } : null}
-          closed={campaign.status === "finished" || campaign.status === "canceled" ? campaignStatusLabels[campaign.status] : null}
+          workflowOptions={workflowOptions}
+          closed={closed ? campaignStatusLabels[campaign.status] : null}
         />
         <p className="text-sm">
           <Link href={`/portal/${entity.internalName}/campaigns`} className="font-medium text-blue-700 hover:underline">

@@ -19,6 +19,7 @@ import { pageEntity } from "@/lib/pages";
 import { formatDateTime } from "@/lib/utils";
 import { reviewOrderAction } from "../actions";
 import { CancelOrderButton } from "./cancel-order-button";
+import { OrderFeedbackReports } from "@/components/deliveries/order-feedback-reports";
 
 export const metadata: Metadata = { title: "Order" };
 
@@ -155,6 +156,8 @@ export default async function EntityOrderPage({ params }: { params: Promise<{ en
               </Link>
             </Card>
           ) : null}
+          {/* A child campaign has its own deliveries, on its page; otherwise the reference campaign's feedback reports. */}
+          {found.campaign ? null : <OrderFeedbackReports entityId={entity.id} entity={entity.internalName} orderId={o.id} />}
           {!changeable && (o.status === "approved" || o.status === "available") ? (
             <Card className="text-sm text-slate-600">This order is approved: ask the central team to change or cancel it.</Card>
           ) : null}
