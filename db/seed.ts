@@ -1,11 +1,11 @@
-import { count } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { hashPassword } from "../lib/auth/password";
 import { linkActivities } from "../lib/campaigns/workflow";
 import { isMain } from "../lib/runtime/is-main";
 import { closeDb, getDb, type Tx } from "./index";
 import { seedExecution } from "./seed-execution";
 import { seedPackages } from "./seed-packages";
-import { campaigns, campaignTemplates, contacts, entities, entityGroupMembers, entityMemberships, plans, programs, users, workflows } from "./schema";
+import { campaigns, campaignTemplates, contacts, deliveries, entities, entityGroupMembers, entityMemberships, plans, programs, users, workflows } from "./schema";
 
 export const DEMO_PASSWORD = "demo-password";
 
@@ -97,12 +97,16 @@ async function seedCampaigns(tx: Tx, managerId: string) {
       .insert(campaigns)
       .values({ ...spec, programId: program!.id, templateId: templates.find((t) => t.internalName === template)!.id, managerId, startDate: inDays(7), endDate: inDays(90), type: "unique" })
       .returning({ id: campaigns.id });
-    const activities = linkActivities([
+    const outline = linkActivities([
       { kind: "query", label: "Targeting" },
       { kind: "delivery", label: "Email" },
       { kind: "end", label: "End" },
     ]);
-    await tx.insert(workflows).values({ campaignId: campaign!.id, label: spec.label, activities });
+    const [workflow] = await tx.insert(workflows).values({ campaignId: campaign!.id, label: spec.label, activities: outline }).returning({ id: workflows.id });
+    // The Delivery activity owns its delivery, as the workflow editor makes it.
+    const [delivery] = await tx.insert(deliveries).values({ campaignId: campaign!.id, workflowId: workflow!.id, label: "Email" }).returning({ id: deliveries.id });
+    const activities = outline.map((a) => (a.kind === "delivery" ? { ...a, deliveryId: delivery!.id } : a));
+    await tx.update(workflows).set({ activities }).where(eq(workflows.id, workflow!.id));
   }
 }
 

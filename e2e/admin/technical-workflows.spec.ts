@@ -18,10 +18,12 @@ test("an administrator runs operationMgt now, sees the run in its history, and s
     await expect(history.getByRole("row").filter({ hasText: "Run now" }).filter({ hasText: "Succeeded" })).not.toHaveCount(0, { timeout: 1000 });
   }).toPass({ timeout: 20_000 });
 
-  await page.getByRole("button", { name: "Stop" }).click();
-  await expect(page.getByText("None: stopped")).toBeVisible();
-  await page.getByRole("button", { name: "Start" }).click();
-  await expect(page.getByText("None: stopped")).toHaveCount(0);
+  // Several workflows are built: Stop and Start act on operationMgt's own card.
+  const card = page.getByRole("region", { name: /Campaign jobs/ });
+  await card.getByRole("button", { name: "Stop" }).click();
+  await expect(card.getByText("None: stopped")).toBeVisible();
+  await card.getByRole("button", { name: "Start" }).click();
+  await expect(card.getByText("None: stopped")).toHaveCount(0);
 
   // A central operator who is not an administrator finds nothing there.
   const central = await browser.newContext({ storageState: storage("central") });

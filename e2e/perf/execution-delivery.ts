@@ -8,11 +8,13 @@ import type { TargetingCondition, WorkflowActivity } from "../../db/schema";
 import { sendDeliverySlice, type SendOutcome } from "../../lib/deliveries/send";
 import { renderMessage, type RenderedMessage } from "../../lib/deliveries/render";
 import { materializeMessages } from "../../lib/deliveries/start";
+import { runQuery } from "../../lib/execution/population";
 import { advanceWorkflow } from "../../lib/execution/runner";
 import { closeTransport, getTransport, mailFrom } from "../../lib/mail/transport";
 import { createDelivery, createWorkflow, TARGET_SEGMENT, type Fixture } from "./execution-data";
 import { now, rolledBackSql, sample, type Sample } from "./execution-measure";
 import { explain } from "./measure";
+import { splitProbe, type SplitProbe } from "./execution-split";
 import type { Sink, SinkStats } from "./smtp-sink";
 
 // B4: one email delivery to the target segment (100,000 contacts at full scale) through the
@@ -59,7 +61,9 @@ export type DeliveryRun = {
 };
 
 export type DeliveryFigures = {
-  setup: { advanceMs: number; populations: Record<string, number>; targeted: number };
+  setup: FlowSetup;
+  warmSetup: FlowSetup | null;
+  split: SplitProbe;
   modes: ModeFigures[];
   render: { messages: number; renderUs: number; mimeUs: number; bytes: number };
   claimPlan?: string;
@@ -294,7 +298,16 @@ async function prepareAnchor(deliveryId: string, campaignId: string): Promise<Re
 
 // --- The scenario. ---
 
-export async function setupDelivery(fx: Fixture, label: string, targeting: TargetingCondition[]): Promise<{ workflowId: string; firstDeliveryId: string; setup: DeliveryFigures["setup"] }> {
+export type FlowSetup = { how: string; queryMs: number | null; advanceMs: number; populations: Record<string, number>; targeted: number };
+
+/**
+ * A workflow Query → Split by entity → Delivery → End on the by-target-approval campaign, run up
+ * to its delivery. `fromScratch`: one advanceWorkflow, as operationMgt runs it (Query and Split in
+ * one transaction). Otherwise the Query is run and committed first and workflow_targets analyzed,
+ * then advanceWorkflow does the rest: in one transaction, the Split of 100,000 targets does not
+ * finish (see splitProbe).
+ */
+export async function setupDelivery(fx: Fixture, label: string, targeting: TargetingCondition[], fromScratch: boolean): Promise<{ workflowId: string; firstDeliveryId: string; setup: FlowSetup }> {
   const sql = getSql();
   const workflowId = await createWorkflow(sql, fx.bta.campaignId, label, targeting);
   const deliveryId = await createDelivery(sql, fx.bta.campaignId, workflowId, `${label}: first delivery`, "pending_confirmation");
@@ -305,7 +318,15 @@ export async function setupDelivery(fx: Fixture, label: string, targeting: Targe
     { id: "e", kind: "end", label: "End", next: [] },
   ];
   await sql`update workflows set activities = ${JSON.stringify(activities)}::jsonb where id = ${workflowId}`;
-  // operationMgt's step: Query, Split, then the workflow reaches the delivery (Start pending).
+  let queryMs: number | null = null;
+  if (!fromScratch) {
+    const t = now();
+    const n = await getDb().transaction((tx) => runQuery(tx, workflowId, { id: fx.bta.campaignId, entityId: null, templateId: fx.bta.templateId }, targeting));
+    queryMs = now() - t;
+    await sql`analyze workflow_targets`;
+    await sql`update workflows set run_state = ${JSON.stringify({ done: ["q"], waiting: {} })}::jsonb, populations = ${JSON.stringify({ q: n })}::jsonb where id = ${workflowId}`;
+  }
+  // operationMgt's step: (Query,) Split, then the workflow reaches the delivery (Start pending).
   const t0 = now();
   const advanced = await getDb().transaction((tx) => advanceWorkflow(tx, workflowId));
   const advanceMs = now() - t0;
@@ -315,7 +336,17 @@ export async function setupDelivery(fx: Fixture, label: string, targeting: Targe
   if (d!.status !== "start_pending") throw new Error(`${label}: delivery is ${d!.status}, expected start_pending`);
   const [t] = await sql`select count(*)::int as n from workflow_targets where workflow_id = ${workflowId} and excluded_by is null`;
   await sql`vacuum analyze workflow_targets`;
-  return { workflowId, firstDeliveryId: deliveryId, setup: { advanceMs, populations: w!.populations as Record<string, number>, targeted: t!.n as number } };
+  return {
+    workflowId,
+    firstDeliveryId: deliveryId,
+    setup: {
+      how: fromScratch ? "advanceWorkflow: Query + Split + reach the delivery, one transaction" : "runQuery committed, ANALYZE workflow_targets, then advanceWorkflow: Split + reach the delivery",
+      queryMs,
+      advanceMs,
+      populations: w!.populations as Record<string, number>,
+      targeted: t!.n as number,
+    },
+  };
 }
 
 async function oneRun(opts: { fx: Fixture; workflowId: string; deliveryId: string; sink: Sink; anchor: Transporter; dataDir: string; tag: string; profile: boolean }): Promise<DeliveryRun & { prepared: ReturnType<typeof mailOf>[] }> {
@@ -420,14 +451,17 @@ const CLAIM_SQL = `update delivery_messages m set status = 'sending', claimed_at
       ) and c.id = m.contact_id
       returning m.id, m.email, m.entity_id, c.first_name, c.last_name, c.attributes`;
 
-export async function benchDelivery(fx: Fixture, opts: { sink: Sink; dataDir: string; modes: DeliveryMode[] }): Promise<DeliveryFigures> {
+export async function benchDelivery(fx: Fixture, opts: { sink: Sink; dataDir: string; modes: DeliveryMode[]; splitSizes: number[]; splitTimeoutMs: number }): Promise<DeliveryFigures> {
   const sql = getSql();
   process.env.SMTP_URL = `smtp://127.0.0.1:${opts.sink.port}`;
-  console.log("B4: advanceWorkflow (Query + Split + reach the delivery)…");
+  console.log("B4: runSplit right after runQuery, at growing sizes…");
+  const split = await splitProbe(fx, opts.splitSizes, opts.splitTimeoutMs);
+  console.log("B4: the delivery's workflow up to its delivery…");
   const target: TargetingCondition[] = [{ field: "segment", operator: "equals", value: TARGET_SEGMENT }];
-  const { workflowId, firstDeliveryId, setup } = await setupDelivery(fx, "B4 delivery", target);
-  // Warm-ups run on a twentieth of the target (city City 000…009), through the same code paths.
-  const warmFlow = opts.modes.some((m) => m.warmup) ? await setupDelivery(fx, "B4 warm-up", [...target, { field: "city", operator: "contains", value: "city 00" }]) : null;
+  const { workflowId, firstDeliveryId, setup } = await setupDelivery(fx, "B4 delivery", target, false);
+  // Warm-ups run on a twentieth of the target (city City 000…009), through the same code paths;
+  // that workflow is small enough for one advanceWorkflow from scratch.
+  const warmFlow = opts.modes.some((m) => m.warmup) ? await setupDelivery(fx, "B4 warm-up", [...target, { field: "city", operator: "contains", value: "city 00" }], true) : null;
   let warmFirst = true;
   let render: DeliveryFigures["render"] | undefined;
   let claimPlan: string | undefined;
@@ -476,5 +510,5 @@ export async function benchDelivery(fx: Fixture, opts: { sink: Sink; dataDir: st
     const runs = mode.noDelay ? await withNoDelay(runMode) : await runMode();
     modes.push({ mode, runs, ours: sample(runs.map((r) => r.msgPerSec)), anchor: sample(runs.map((r) => r.anchor.msgPerSec)), materialize: sample(runs.map((r) => r.materializeMs)) });
   }
-  return { setup, modes, render: render!, claimPlan };
+  return { setup, warmSetup: warmFlow?.setup ?? null, split, modes, render: render!, claimPlan };
 }

@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import os from "node:os";
 import type postgres from "postgres";
 import type { DeliveryFigures, DeliveryRun, ModeFigures } from "./execution-delivery";
+import type { SplitPoint } from "./execution-split";
 import { fmt, int, type Sample } from "./execution-measure";
 import type { TargetingCase } from "./execution-targeting";
 import { table, type Plan } from "./measure";
@@ -20,6 +21,8 @@ export type ExecEnvironment = {
   smoke: boolean;
   /** 1-minute load average at the start, after B5, after B4. */
   load: number[];
+  /** Set when B5's figures come from a second, B5-only run on the same data set. */
+  b5From?: string;
   totalSeconds?: number;
 };
 
@@ -101,9 +104,32 @@ function deliveryObservations(d: DeliveryFigures): string[] {
   out.push(
     `Every run: ${all.every((x) => x.sinkMatchesDb && x.countsMatch) ? "the sink received exactly the queued messages, each Message-ID once, and they are the rows the database marks sent; the typology counts match an independent count" : "**a check failed: see the runs tables**"}.`,
     `Rendering alone costs ${fmt(d.render.renderUs, 0)} µs of CPU a message; nodemailer's MIME build of one message ${fmt(d.render.mimeUs, 0)} µs (${int(d.render.bytes)} bytes each).`,
-    `materializeMessages: ${d.modes.map((m) => `${fmt(m.materialize.median, 0)} ms`).join(" / ")} (median per mode) for ${int(d.modes[0]?.runs[0]?.materialized ?? 0)} rows (typology rules, control group, one INSERT … SELECT). advanceWorkflow (Query + Split by entity + reaching the delivery) took ${fmt(d.setup.advanceMs, 0)} ms once, for a population of ${int(d.setup.targeted)}.`,
+    `materializeMessages: ${d.modes.map((m) => `${fmt(m.materialize.median, 0)} ms`).join(" / ")} (median per mode) for ${int(d.modes[0]?.runs[0]?.materialized ?? 0)} rows (typology rules, control group, one INSERT … SELECT).`,
+    ...splitObservations(d),
   );
   return out;
+}
+
+const splitCell = (p: SplitPoint, timeoutMs: number) => (p.sameTxMs !== null ? fmt(p.sameTxMs, 0) : p.skipped ? "not run" : `> ${int(timeoutMs)} (timeout)`);
+
+function splitObservations(d: DeliveryFigures): string[] {
+  const s = d.split;
+  const done = s.points.filter((p) => p.sameTxMs !== null);
+  const over = s.points.find((p) => p.sameTxMs === null && !p.skipped);
+  const nested = /Nested Loop Anti Join/.test(s.sameTxPlan);
+  const big = s.points.at(-1)!;
+  // Growth between the two largest sizes that finished: n^k, k ≈ 2 is quadratic.
+  const [a, b] = done.slice(-2);
+  const k = a && b ? Math.log(b.sameTxMs! / a.sameTxMs!) / Math.log(b.targets / a.targets) : NaN;
+  const growth = a && b ? ` From ${int(a.targets)} to ${int(b.targets)} targets the time grows ×${(b.sameTxMs! / a.sameTxMs!).toFixed(1)}, as n^${k.toFixed(1)}${k > 1.6 ? ": quadratic" : ""}.` : "";
+  const estimate = s.sameTxPlan.match(/Scan on workflow_targets t\s+\(cost=[\d.]+\.\.[\d.]+ rows=(\d+)/)?.[1];
+  return [
+    `**advanceWorkflow cannot split a large population in the transaction that queried it.** runSplit right after the population's INSERT, in the same transaction (as advanceOne runs Query then Split): ${s.points.map((p) => `${int(p.targets)} targets ${splitCell(p, s.timeoutMs)} ms`).join(", ")}.${growth}${over ? ` ${int(over.targets)} targets did not finish within ${int(s.timeoutMs)} ms.` : ""} With an ANALYZE of workflow_targets between the INSERT and the split: ${s.points.map((p) => `${int(p.targets)} → ${p.analyzedMs === null ? "timeout" : `${fmt(p.analyzedMs, 0)} ms`}`).join(", ")}.` +
+      (nested
+        ? ` The plan at ${int(s.largest)} targets says why: workflow_targets' statistics do not know the rows this transaction just inserted (the planner expects ${estimate ?? "?"} target row(s) for ${int(s.largest)}), so the planner picks a Nested Loop Anti Join that rescans the whole ranked "kept" set (sorted window aggregate over the population) for every target row: n² row comparisons. After ANALYZE it ${/Hash (Right )?Anti Join/.test(s.analyzedPlan) ? "hashes the anti-join" : "picks another plan"}.`
+        : ""),
+    `The delivery's workflow was therefore set up in two steps (${d.setup.how}): runQuery ${d.setup.queryMs === null ? "—" : `${fmt(d.setup.queryMs, 0)} ms`}, advanceWorkflow ${fmt(d.setup.advanceMs, 0)} ms, population ${int(d.setup.targeted)}.${d.warmSetup ? ` The warm-up workflow (${int(d.warmSetup.targeted)} targets) went through one advanceWorkflow from scratch: ${fmt(d.warmSetup.advanceMs, 0)} ms.` : ""}${big.analyzedMs !== null ? ` At ${int(big.targets)} targets, the split after ANALYZE takes ${fmt(big.analyzedMs, 0)} ms.` : ""}`,
+  ];
 }
 
 function targetingSection(cases: TargetingCase[], scan: { serial: Plan; parallel: Plan }): string {
@@ -212,13 +238,31 @@ function deliverySection(d: DeliveryFigures): string {
   );
   return `## 4. A delivery to 100,000 contacts into a local SMTP sink (B4)
 
-A started by-target-approval campaign (typology: exclude unsubscribed and bounced, pressure 3 messages in 30 days, control group 5 %) whose workflow is Query (segment = seg-3) → Split by entity (a distribution row per entity, no limit) → Delivery → End; \`advanceWorkflow\` runs it up to the delivery once. A warm-up, where there is one, runs the same way on a second workflow whose Query also asks for city contains "city 00" (a twentieth of the target). Each run then takes a new delivery of the main workflow: \`materializeMessages\` (timed alone, its own transaction), the status set to in progress as \`startReadyDeliveries\` does, then \`sendDeliverySlice(id, { sliceMs: 3,600,000 })\` in a loop until it returns "finished", with SMTP_URL on the sink and NEXTAUTH_SECRET set (tracked links are signed). Personalization reads each entity's order values (storeName, offer) and the contact's fields and attributes; the HTML part has 2 tracked links, the open pixel and the unsubscribe link. The messages of a run are deleted afterwards (untimed) so that the next run's pressure rule sees the same history.
+A started by-target-approval campaign (typology: exclude unsubscribed and bounced, pressure 3 messages in 30 days, control group 5 %) whose workflow is Query (segment = seg-3) → Split by entity (a distribution row per entity, no limit) → Delivery → End, run up to the delivery once (how: below). A warm-up, where there is one, runs the same way on a second workflow whose Query also asks for city contains "city 00" (a twentieth of the target). Each run then takes a new delivery of the main workflow: \`materializeMessages\` (timed alone, its own transaction), the status set to in progress as \`startReadyDeliveries\` does, then \`sendDeliverySlice(id, { sliceMs: 3,600,000 })\` in a loop until it returns "finished", with SMTP_URL on the sink and NEXTAUTH_SECRET set (tracked links are signed). Personalization reads each entity's order values (storeName, offer) and the contact's fields and attributes; the HTML part has 2 tracked links, the open pixel and the unsubscribe link. The messages of a run are deleted afterwards (untimed) so that the next run's pressure rule sees the same history.
 
 The sink (e2e/perf/smtp-sink.ts) is a minimal \`smtp-server\` in a child process of its own: it reads each message's headers for its Message-ID, counts, and discards the body. The anchor is a nodemailer pool built from the same URL as lib/mail/transport.ts (\`?pool=true\`: 5 connections, 100 messages each) sending as many pre-rendered messages (1,000 rendered from this delivery, cycled, each with its own Message-ID) to the same sink, 200 in flight (the app's batch size) with no batch barrier, no database and no rendering. msg/s is messages / wall time of the whole send.
 
 Two transport settings. **As shipped**: nodemailer 7.0.13 (package.json) never sets TCP_NODELAY, so the end of each message's DATA waits, under Nagle's algorithm, for the ACK of the body, which the receiving kernel delays (40 ms on Linux): each pooled connection carries about one message per 40–50 ms, whatever the app does. The anchor is built the same way and has the same cap. **TCP_NODELAY**: the benchmark wraps \`net.connect\` in its own process so that every socket it opens, the app's pool and the anchor's alike, has Nagle off, which is what nodemailer ≥ 10.1.0 does itself ("turn Nagle off for SMTP sockets"); that is where the app's own costs show.
 
-${table(["population (advanceWorkflow)", "value"], [["Query → Split → Delivery, once", `${fmt(d.setup.advanceMs, 0)} ms`], ["populations", Object.entries(d.setup.populations).map(([k, v]) => `${k} ${int(v)}`).join(", ")]])}
+${table(
+    ["workflow set-up", "how", "runQuery ms", "advanceWorkflow ms", "populations"],
+    [d.setup, ...(d.warmSetup ? [d.warmSetup] : [])].map((x, i) => [i === 0 ? "the delivery's workflow" : "the warm-up workflow", x.how, x.queryMs === null ? "—" : fmt(x.queryMs, 0), fmt(x.advanceMs, 0), Object.entries(x.populations).map(([k, v]) => `${k} ${int(v)}`).join(", ")]),
+  )}
+
+runSplit right after a population's INSERT (the first ${int(d.split.points[0]?.targets ?? 0)}… contacts of the segment, by id), a distribution row per entity, each size in a rolled-back transaction with statement_timeout ${int(d.split.timeoutMs)} ms; once a size times out in the same transaction, larger ones are not tried that way:
+
+${table(
+    ["targets", "same transaction as the INSERT, ms", "after ANALYZE workflow_targets, ms"],
+    d.split.points.map((p) => [int(p.targets), splitCell(p, d.split.timeoutMs), p.analyzedMs === null ? "timeout" : fmt(p.analyzedMs, 0)]),
+  )}
+
+The split's plan at ${int(d.split.largest)} targets, same transaction (plain EXPLAIN: estimates only):
+
+${fence(d.split.sameTxPlan)}
+
+After ANALYZE:
+
+${fence(d.split.analyzedPlan)}
 
 Typology rules (first run):
 

@@ -5,6 +5,7 @@ import { evaluateTarget } from "../../lib/campaigns/targeting";
 import { runQuery, type RunCampaign } from "../../lib/execution/population";
 import { createWorkflow, TARGET_SEGMENT, type Fixture } from "./execution-data";
 import { now, rolledBack, rolledBackSql, sample, tracedDb, triggersOf, type Captured, type Sample, type Trigger } from "./execution-measure";
+import { whatIfs, type WhatIf } from "./execution-whatif";
 import { explain, type Plan } from "./measure";
 
 // B5: the targeting query over 1,000,000 contacts. Each of our runs is the app's own function
@@ -28,6 +29,9 @@ export type TargetingCase = {
   triggers: Trigger[];
   /** Parameters of the app's main statement: an IN list shows up here. */
   oursParams: number;
+  oursParamValues: unknown[];
+  /** The app's statement as drizzle sent it, replayed through postgres.js alone (evaluateTarget). */
+  replay?: Sample;
 };
 
 const Q1: TargetingCondition[] = [{ field: "segment", operator: "equals", value: TARGET_SEGMENT }];
@@ -117,6 +121,7 @@ async function queryCase(opts: {
     anchorPlan,
     triggers: triggersOf(oursPlan.text),
     oursParams: insert.params.length,
+    oursParamValues: insert.params,
   };
 }
 
@@ -142,7 +147,16 @@ from contacts where entity_id = $1 and lower(attributes ->> 'segment') = $2`;
   const st = traced.statements[0]!;
   const oursPlan = await explain(sql, st.query, st.params);
   const anchorPlan = await explain(sql, anchorSql, anchorParams);
+  // Where the difference lies: drizzle's exact SQL and parameters, sent without drizzle.
+  const replayRuns: number[] = [];
+  await sql.unsafe(st.query, st.params as postgres.ParameterOrJSON<never>[]);
+  for (let i = 0; i < runs; i++) {
+    const t0 = now();
+    await sql.unsafe(st.query, st.params as postgres.ParameterOrJSON<never>[]);
+    replayRuns.push(now() - t0);
+  }
   return {
+    replay: sample(replayRuns),
     name: "evaluateTarget, one entity",
     what: `Evaluate target (lib/campaigns/targeting.ts) for one entity, segment = ${TARGET_SEGMENT}: the counts behind the campaign page's figure (targeted, unsubscribed, bounced)`,
     conditions: Q1,
@@ -154,6 +168,7 @@ from contacts where entity_id = $1 and lower(attributes ->> 'segment') = $2`;
     anchorPlan,
     triggers: [],
     oursParams: st.params.length,
+    oursParamValues: st.params,
   };
 }
 
@@ -168,7 +183,9 @@ export async function scanOnly(sql: postgres.Sql): Promise<{ serial: Plan; paral
   return { serial, parallel };
 }
 
-export async function benchTargeting(fx: Fixture, opts: { runs: number; evaluateRuns: number }): Promise<{ cases: TargetingCase[]; scan: { serial: Plan; parallel: Plan } }> {
+export type TargetingFigures = { cases: TargetingCase[]; scan: { serial: Plan; parallel: Plan }; whatIf: WhatIf[] };
+
+export async function benchTargeting(fx: Fixture, opts: { runs: number; evaluateRuns: number }): Promise<TargetingFigures> {
   const sql = getSql();
   const bta: RunCampaign = { id: fx.bta.campaignId, entityId: null, templateId: fx.bta.templateId };
   const ref: RunCampaign = { id: fx.ref.campaignId, entityId: null, templateId: fx.ref.templateId };
@@ -223,5 +240,6 @@ where ${where}`;
   console.log("B5: evaluateTarget…");
   const [entity] = await sql`select id from entities where internal_name = 'bench-e-00042'`;
   cases.push(await evaluateCase(entity!.id as string, fx.typology, opts.evaluateRuns));
-  return { cases, scan: await scanOnly(sql) };
+  const scan = await scanOnly(sql);
+  return { cases, scan, whatIf: await whatIfs(cases.slice(0, 2)) };
 }

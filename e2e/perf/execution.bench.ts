@@ -67,9 +67,14 @@ async function writeSection(section: string) {
 }
 
 const FIGURES = path.join(os.tmpdir(), `dm-bench-execution-figures${smoke ? "-smoke" : ""}.json`);
-type Figures = { env: ExecEnvironment; targeting: Awaited<ReturnType<typeof benchTargeting>>; delivery: Awaited<ReturnType<typeof benchDelivery>> };
+type Figures = { env: ExecEnvironment; targeting: Awaited<ReturnType<typeof benchTargeting>>; delivery?: Awaited<ReturnType<typeof benchDelivery>> };
+const onlyB5 = args.includes("--only=b5");
 
 async function publish({ env, targeting, delivery }: Figures, resized: boolean) {
+  if (!delivery) {
+    console.log("B5 only: nothing rendered (merge with a full run's figures: --render=FULL.json,B5.json)");
+    return;
+  }
   const report = renderExecutionReport(env, targeting, delivery);
   console.log(`\n${report}`);
   if (resized) console.log("smoke or resized run: RESULTS.md left as it is");
@@ -82,7 +87,12 @@ async function publish({ env, targeting, delivery }: Figures, resized: boolean) 
 async function main() {
   // --render=FILE: write the report again from a run's figures (the run dumps them), no measuring.
   const render = args.find((a) => a.startsWith("--render="))?.slice("--render=".length);
-  if (render) return publish(JSON.parse(await readFile(render, "utf8")) as Figures, smoke);
+  // Several files: the later ones' B5 figures replace the earlier ones' (a B5-only rerun), noted.
+  if (render) {
+    const runs = await Promise.all(render.split(",").map(async (f) => JSON.parse(await readFile(f, "utf8")) as Figures));
+    const merged = runs.reduce((a, b) => ({ env: { ...a.env, b5From: b.env.date, load: [...a.env.load, ...b.env.load] }, targeting: b.targeting, delivery: a.delivery ?? b.delivery }));
+    return publish(merged, smoke);
+  }
   const started = Date.now();
   const dir = await mkdtemp(path.join(os.tmpdir(), "dm-bench-exec-"));
   const dataDir = path.join(dir, "data");
@@ -119,13 +129,19 @@ async function main() {
 
     const targeting = await benchTargeting(fx, { runs: 3, evaluateRuns: 15 });
     load.push(os.loadavg()[0]!);
+    if (onlyB5) {
+      await writeFile(FIGURES.replace(/\.json$/, "-b5.json"), JSON.stringify({ env, targeting }));
+      console.log(`B5 figures dumped to ${FIGURES.replace(/\.json$/, "-b5.json")}`);
+      return;
+    }
     const modes: DeliveryMode[] = smoke
       ? [{ name: "TCP_NODELAY", noDelay: true, runs: 1, warmup: false }]
       : [
           ...(DELIVERY_RUNS > 0 ? [{ name: "TCP_NODELAY", noDelay: true, runs: DELIVERY_RUNS, warmup: DELIVERY_RUNS > 1 }] : []),
           ...(SHIPPED_RUNS > 0 ? [{ name: "as shipped", noDelay: false, runs: SHIPPED_RUNS, warmup: false }] : []),
         ];
-    const delivery = await benchDelivery(fx, { sink, dataDir, modes });
+    const splitSizes = [2_500, 5_000, 10_000, 20_000, 100_000].map((n) => n / SCALE);
+    const delivery = await benchDelivery(fx, { sink, dataDir, modes, splitSizes, splitTimeoutMs: 60_000 });
     load.push(os.loadavg()[0]!);
     env.totalSeconds = (Date.now() - started) / 1000;
 

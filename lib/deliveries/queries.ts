@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
-import { campaigns, deliveries, deliveryApprovals, orders, packages, users } from "@/db/schema";
+import { campaigns, deliveries, deliveryApprovals, deliveryMessages, orders, packages, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { deliveryReviewers, entityMayEditContent, loadDelivery, type DeliveryScope } from "./access";
 import { proofSample } from "./proof";
@@ -47,8 +47,9 @@ export async function listOrderDeliveries(db: DbOrTx, entityId: string, orderId:
 }
 
 /**
- * A reference campaign's delivery as a subscribed entity sees it: only its label and status, for
- * the report scoped to the entity's own contacts. Null for anyone else.
+ * A reference campaign's delivery as a concerned entity sees it (subscribed, or whose contacts it
+ * reached): only its label and status, for the report scoped to the entity's own contacts. Null
+ * for anyone else.
  */
 export async function getSubscribedDelivery(db: DbOrTx, entityId: string, campaignId: string, deliveryId: string) {
   const [row] = await db
@@ -58,7 +59,10 @@ export async function getSubscribedDelivery(db: DbOrTx, entityId: string, campai
     .where(and(eq(deliveries.id, deliveryId), eq(deliveries.campaignId, campaignId), isNull(campaigns.entityId)));
   if (!row) return null;
   const [sub] = await db.select({ id: orders.id }).from(orders).innerJoin(packages, eq(packages.id, orders.packageId)).where(subscribed(entityId, row.occurrenceOf ?? campaignId)).limit(1);
-  return sub ? row : null;
+  if (sub) return row;
+  // By target approval there is no order: the entity's own contacts in the delivery make it concerned.
+  const [reached] = await db.select({ id: deliveryMessages.id }).from(deliveryMessages).where(and(eq(deliveryMessages.deliveryId, deliveryId), eq(deliveryMessages.entityId, entityId))).limit(1);
+  return reached ? row : null;
 }
 
 const decider = alias(users, "decider");

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { approvalTasks, campaigns, contacts, workflows, workflowTargets } from "@/db/schema";
+import { approvalTasks, campaigns, contacts, deliveries, deliveryMessages, workflows, workflowTargets } from "@/db/schema";
 import { likePattern, type TableQuery } from "@/lib/tables/params";
 import { offsetOf, orderBy } from "@/lib/tables/sql";
 
@@ -33,6 +33,7 @@ export async function getApprovalTask(db: DbOrTx, entityId: string, taskId: stri
       deadline: approvalTasks.deadline,
       comment: approvalTasks.comment,
       decidedAt: approvalTasks.decidedAt,
+      campaignId: campaigns.id,
       campaignLabel: campaigns.label,
       open: sql<boolean>`${approvalTasks.status} = 'pending' and ${approvalTasks.deadline} > now()`,
     })
@@ -46,6 +47,15 @@ export async function getApprovalTask(db: DbOrTx, entityId: string, taskId: stri
     .from(workflowTargets)
     .where(and(eq(workflowTargets.workflowId, task.workflowId), eq(workflowTargets.entityId, entityId), isNull(workflowTargets.excludedBy)));
   return { ...task, total: n?.total ?? 0, checked: n?.checked ?? 0 };
+}
+
+/** The run's deliveries that reached the entity's contacts: links to its feedback reports. */
+export async function reachedDeliveries(db: DbOrTx, entityId: string, workflowId: string) {
+  return db
+    .selectDistinct({ id: deliveries.id, label: deliveries.label })
+    .from(deliveries)
+    .innerJoin(deliveryMessages, and(eq(deliveryMessages.deliveryId, deliveries.id), eq(deliveryMessages.entityId, entityId)))
+    .where(eq(deliveries.workflowId, workflowId));
 }
 
 export const approvalContactSortable = ["lastName", "firstName", "email"] as const;

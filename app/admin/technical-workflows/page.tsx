@@ -25,7 +25,8 @@ export default async function TechnicalWorkflowsPage() {
         {overview.map((w) => {
           const last = w.history[0];
           return (
-            <Card key={w.id} className="space-y-4" aria-labelledby={`tw-${w.id}`}>
+            <section key={w.id} aria-labelledby={`tw-${w.id}`}>
+            <Card className="space-y-4">
               <div className="flex flex-wrap items-start justify-between gap-3">
                 <div>
                   <h2 id={`tw-${w.id}`} className="text-base font-semibold text-slate-900">
@@ -88,6 +89,7 @@ export default async function TechnicalWorkflowsPage() {
                 </div>
               )}
             </Card>
+            </section>
           );
         })}
       </div>

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
-import { approvalContactSortable, getApprovalTask, listApprovalContacts } from "@/lib/execution/approval-queries";
+import { approvalContactSortable, getApprovalTask, listApprovalContacts, reachedDeliveries } from "@/lib/execution/approval-queries";
 import { pageEntity } from "@/lib/pages";
 import { parseTableQuery, type SearchParams } from "@/lib/tables/params";
 import { formatDateTime } from "@/lib/utils";
@@ -22,7 +23,7 @@ export default async function TargetApprovalPage(props: { params: Promise<{ enti
   const task = await getApprovalTask(getDb(), entity.id, taskId);
   if (!task) notFound();
   const query = parseTableQuery(await props.searchParams, approvalContactSortable, { sort: "lastName", perPage: 50 });
-  const { rows, total } = await listApprovalContacts(getDb(), entity.id, task.workflowId, query);
+  const [{ rows, total }, reports] = await Promise.all([listApprovalContacts(getDb(), entity.id, task.workflowId, query), reachedDeliveries(getDb(), entity.id, task.workflowId)]);
   const open = task.open;
   return (
     <>
@@ -60,6 +61,17 @@ export default async function TargetApprovalPage(props: { params: Promise<{ enti
             {task.comment ? ` Comment: ${task.comment}` : ""}
           </p>
         )}
+        {reports.length ? (
+          <ul className="mt-3 space-y-1 text-sm">
+            {reports.map((d) => (
+              <li key={d.id}>
+                <Link className="font-medium text-blue-700 hover:underline" href={`/portal/${entity.internalName}/campaigns/${task.campaignId}/deliveries/${d.id}`}>
+                  Delivery feedback report: {d.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : null}
       </Card>
     </>
   );
