@@ -71,6 +71,7 @@ function sampleInput(name: string, entity: string): Record<string, unknown> {
     updateDelivery: { deliveryId: deliveryFixture.deliveryId, subject: "Hello", body: "Hello {{firstName}}", approvalKinds: ["content"], reviewerIds: [], approvalDays: 3, reminderHours: [24], scheduledAt: "", ratePerSecond: null },
     updateOwnDeliveryContent: { entity, deliveryId: deliveryFixture.deliveryId, subject: "Hello", body: "Hello {{firstName}}" },
     submitDelivery: { deliveryId: deliveryFixture.deliveryId },
+    submitOwnDelivery: { entity, deliveryId: deliveryFixture.deliveryId },
     reviewDeliveryApproval: { deliveryId: deliveryFixture.stoppableDeliveryId, kind: "content", decision: "accept", comment: "" },
     reviewDeliveryFromLink: { token: "x".repeat(43), decisions: [{ kind: "content", decision: "accept", comment: "" }] },
     stopDelivery: { deliveryId: deliveryFixture.stoppableDeliveryId },

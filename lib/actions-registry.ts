@@ -50,6 +50,7 @@ import {
   stopDeliveryDef,
   stopOwnDeliveryDef,
   submitDeliveryDef,
+  submitOwnDeliveryDef,
   updateDeliveryDef,
   updateOwnDeliveryContentDef,
 } from "@/lib/deliveries/actions";
@@ -112,6 +113,7 @@ export const actionRegistry: ActionDef<never, unknown>[] = [
   updateDeliveryDef,
   updateOwnDeliveryContentDef,
   submitDeliveryDef,
+  submitOwnDeliveryDef,
   reviewDeliveryApprovalDef,
   reviewDeliveryFromLinkDef,
   stopDeliveryDef,

@@ -40,6 +40,17 @@ export const submitDeliveryDef = defineAction({
 });
 
 // Reviewers are central operators: those the delivery names, or all of them when it names none.
+/**
+ * The entity submits its own campaign's delivery: its central reviewers then decide, or, with no
+ * approval required, it is approved at once. Without this a local campaign could never send.
+ */
+export const submitOwnDeliveryDef = defineAction({
+  name: "submitOwnDelivery",
+  access: "entity",
+  schema: ownDeliveryRefSchema,
+  handler: ({ db, entity }, input) => db.transaction((tx) => submitDelivery(tx, entityScope(entity.id), input.deliveryId)),
+});
+
 export const reviewDeliveryApprovalDef = defineAction({
   name: "reviewDeliveryApproval",
   access: "central",

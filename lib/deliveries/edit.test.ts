@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../auth/actor";
 import { twoTenants } from "../testing/factories";
 import { approvalRows, deliveryRow, entityDelivery, referenceDelivery } from "../testing/delivery-factories";
-import { submitDeliveryDef, updateDeliveryDef, updateOwnDeliveryContentDef } from "./actions";
+import { submitDeliveryDef, submitOwnDeliveryDef, updateDeliveryDef, updateOwnDeliveryContentDef } from "./actions";
 
 // Editing a delivery while Being edited, and Submit for approval (§7).
 
@@ -109,5 +109,14 @@ describe("Submit for approval", () => {
     expect(await submitDeliveryDef.run(central, { deliveryId: delivery.id })).toMatchObject({ ok: false, code: "invalid_input" });
     expect((await deliveryRow(delivery.id)).status).toBe("being_edited");
     expect(await approvalRows(delivery.id)).toEqual([]);
+  });
+
+  it("lets an entity submit its own campaign's delivery, never another entity's", async () => {
+    const t2 = await twoTenants();
+    const { delivery } = await entityDelivery(t2.a.id, { approvalKinds: ["content"] });
+    expect(await submitOwnDeliveryDef.run(t2.opB, { entity: t2.b.internalName, deliveryId: delivery.id })).toMatchObject({ ok: false, code: "not_found" });
+    expect((await deliveryRow(delivery.id)).status).toBe("being_edited");
+    expect(await submitOwnDeliveryDef.run(t2.opA, { entity: t2.a.internalName, deliveryId: delivery.id })).toMatchObject({ ok: true, data: { status: "to_validate" } });
+    expect((await approvalRows(delivery.id)).map((r) => r.kind)).toEqual(["content"]);
   });
 });

@@ -25,7 +25,7 @@ export function ExportColumnsFields({ form }: { form: UseFormReturn<ProviderInpu
             email, firstName, lastName and entity.
           </p>
         </div>
-        <Button type="button" variant="secondary" size="sm" onClick={() => append({ header: "", field: "" })}>
+        <Button type="button" variant="secondary" size="sm" className="shrink-0 whitespace-nowrap" onClick={() => append({ header: "", field: "" })}>
           <Plus className="size-4" aria-hidden /> Add column
         </Button>
       </div>

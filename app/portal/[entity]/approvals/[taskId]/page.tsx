@@ -22,7 +22,7 @@ export default async function TargetApprovalPage(props: { params: Promise<{ enti
   if (!z.uuid().safeParse(taskId).success) notFound();
   const task = await getApprovalTask(getDb(), entity.id, taskId);
   if (!task) notFound();
-  const query = parseTableQuery(await props.searchParams, approvalContactSortable, { sort: "lastName", perPage: 50 });
+  const query = parseTableQuery(await props.searchParams, approvalContactSortable, { sort: "lastName" });
   const [{ rows, total }, reports] = await Promise.all([listApprovalContacts(getDb(), entity.id, task.workflowId, query), reachedDeliveries(getDb(), entity.id, task.workflowId)]);
   const open = task.open;
   return (

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { invoke } from "@/lib/actions-server";
-import { sendOwnDeliveryProofDef, stopOwnDeliveryDef, updateOwnDeliveryContentDef } from "@/lib/deliveries/actions";
+import { sendOwnDeliveryProofDef, stopOwnDeliveryDef, submitOwnDeliveryDef, updateOwnDeliveryContentDef } from "@/lib/deliveries/actions";
 import type { DeliveryContentInput } from "@/lib/deliveries/schemas";
 
 export async function updateOwnDeliveryContentAction(input: DeliveryContentInput) {
@@ -20,4 +20,10 @@ export async function stopOwnDeliveryAction(entity: string, deliveryId: string) 
 
 export async function sendOwnDeliveryProofAction(entity: string, deliveryId: string, input: { recipients: string | string[] }) {
   return invoke(sendOwnDeliveryProofDef, { ...input, entity, deliveryId });
+}
+
+export async function submitOwnDeliveryAction(entity: string, deliveryId: string) {
+  const res = await invoke(submitOwnDeliveryDef, { entity, deliveryId });
+  if (res.ok) revalidatePath(`/portal/${entity}/campaigns`, "layout");
+  return res;
 }

@@ -17,7 +17,8 @@ import { channelLabels, deliveryStatusLabels, deliveryStatusTones, isStoppable }
 import { getDeliveryPage, getSubscribedDelivery } from "@/lib/deliveries/queries";
 import { deliveryReport } from "@/lib/deliveries/report";
 import { pageEntity } from "@/lib/pages";
-import { sendOwnDeliveryProofAction, stopOwnDeliveryAction, updateOwnDeliveryContentAction } from "./actions";
+import { sendOwnDeliveryProofAction, stopOwnDeliveryAction, submitOwnDeliveryAction, updateOwnDeliveryContentAction } from "./actions";
+import { SubmitDeliveryButton } from "@/components/deliveries/submit-button";
 
 export const metadata: Metadata = { title: "Delivery" };
 
@@ -80,6 +81,7 @@ export default async function EntityDeliveryPage({ params }: { params: Promise<{
         <Card className="space-y-4">
           <h2 className="text-sm font-semibold text-slate-900">Approvals</h2>
           <ApprovalsPanel page={page} />
+          {d.status === "being_edited" ? <SubmitDeliveryButton submit={submitOwnDeliveryAction.bind(null, entity.internalName, d.id)} needsApproval={d.approvalKinds.length > 0} /> : null}
         </Card>
         {d.channel === "email" ? (
           <Card className="space-y-3">
