@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, gt, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
+import { deliverySettingsOf } from "@/lib/deliveries/copy";
 import type { Tx } from "@/db";
 import { campaigns, deliveries, workflows, type WorkflowActivity } from "@/db/schema";
 import { duePeriod, isRecurrence, occurrenceEnd } from "./periods";
@@ -125,18 +126,9 @@ async function createOccurrence(tx: Tx, model: Model, period: { start: Date; nex
         id: deliveryIds.get(d.id)!,
         campaignId: occurrence.id,
         workflowId: d.workflowId ? (flowIds.get(d.workflowId) ?? null) : null,
-        label: d.label,
-        channel: d.channel,
+        ...deliverySettingsOf(d),
         status: preparedStatuses.has(d.status) ? d.status : ("being_edited" as const),
-        subject: d.subject,
-        body: d.body,
-        approvalKinds: d.approvalKinds,
-        reviewerIds: d.reviewerIds,
-        approvalDays: d.approvalDays,
-        reminderHours: d.reminderHours,
         scheduledAt: shift(d.scheduledAt),
-        ratePerSecond: d.ratePerSecond,
-        providerId: d.providerId,
       })),
     );
   }

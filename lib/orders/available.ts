@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
+import { deliverySettingsOf } from "@/lib/deliveries/copy";
 import { campaigns, campaignTemplates, deliveries, entities, orders, packages, workflows } from "@/db/schema";
 import { scheduleAvailability } from "./jobs";
 import { emailEntity } from "./notify";
@@ -93,17 +94,7 @@ async function copyReference(tx: Tx, referenceId: string, order: typeof orders.$
           id: copyOf.get(d.id)!,
           campaignId: copy!.id,
           workflowId: wf!.id,
-          label: d.label,
-          channel: d.channel,
-          subject: d.subject,
-          body: d.body,
-          approvalKinds: d.approvalKinds,
-          reviewerIds: d.reviewerIds,
-          approvalDays: d.approvalDays,
-          reminderHours: d.reminderHours,
-          scheduledAt: d.scheduledAt,
-          ratePerSecond: d.ratePerSecond,
-          providerId: d.providerId,
+          ...deliverySettingsOf(d),
         })),
       );
     }

@@ -1,7 +1,8 @@
 "use client";
 
-import { ArrowDown, ArrowUp, Plus, Trash2 } from "lucide-react";
+import { Plus } from "lucide-react";
 import { useFieldArray, type UseFormReturn } from "react-hook-form";
+import { RowControls } from "@/components/forms/row-controls";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
@@ -57,17 +58,7 @@ export function DistributionRowsFields(props: { form: UseFormReturn<Distribution
               <Field id={id("label")} label="Label" error={e?.label?.message}>
                 <Input id={id("label")} aria-invalid={!!e?.label} {...form.register(`rows.${i}.label`)} />
               </Field>
-              <div className="flex gap-1 pt-6">
-                <Button type="button" variant="ghost" size="sm" aria-label={`Move row ${i + 1} up`} disabled={i === 0} onClick={() => move(i, i - 1)}>
-                  <ArrowUp className="size-4" aria-hidden />
-                </Button>
-                <Button type="button" variant="ghost" size="sm" aria-label={`Move row ${i + 1} down`} disabled={i === fields.length - 1} onClick={() => move(i, i + 1)}>
-                  <ArrowDown className="size-4" aria-hidden />
-                </Button>
-                <Button type="button" variant="ghost" size="sm" aria-label={`Remove row ${i + 1}`} onClick={() => remove(i)}>
-                  <Trash2 className="size-4" aria-hidden />
-                </Button>
-              </div>
+              <RowControls noun="row" index={i} count={fields.length} move={move} remove={remove} className="pt-6" />
             </li>
           );
         })}

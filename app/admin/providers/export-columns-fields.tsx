@@ -1,7 +1,8 @@
 "use client";
 
-import { ArrowDown, ArrowUp, Plus, Trash2 } from "lucide-react";
+import { Plus } from "lucide-react";
 import { useFieldArray, type UseFormReturn } from "react-hook-form";
+import { RowControls } from "@/components/forms/row-controls";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -52,17 +53,7 @@ export function ExportColumnsFields({ form }: { form: UseFormReturn<ProviderInpu
               <Field id={`col-${i}-field`} label="Contact field or attribute" error={e?.field?.message}>
                 <Input id={`col-${i}-field`} list="export-fields" aria-invalid={!!e?.field} {...form.register(`exportColumns.${i}.field`)} />
               </Field>
-              <div className="flex gap-1 pt-6">
-                <Button type="button" variant="ghost" size="sm" aria-label={`Move column ${i + 1} up`} disabled={i === 0} onClick={() => move(i, i - 1)}>
-                  <ArrowUp className="size-4" aria-hidden />
-                </Button>
-                <Button type="button" variant="ghost" size="sm" aria-label={`Move column ${i + 1} down`} disabled={i === fields.length - 1} onClick={() => move(i, i + 1)}>
-                  <ArrowDown className="size-4" aria-hidden />
-                </Button>
-                <Button type="button" variant="ghost" size="sm" aria-label={`Remove column ${i + 1}`} onClick={() => remove(i)}>
-                  <Trash2 className="size-4" aria-hidden />
-                </Button>
-              </div>
+              <RowControls noun="column" index={i} count={fields.length} move={move} remove={remove} className="pt-6" />
             </li>
           );
         })}

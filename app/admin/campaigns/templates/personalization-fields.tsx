@@ -1,7 +1,8 @@
 "use client";
 
-import { ArrowDown, ArrowUp, Plus, Trash2 } from "lucide-react";
+import { Plus } from "lucide-react";
 import { Controller, useFieldArray, useWatch, type UseFormReturn } from "react-hook-form";
+import { RowControls } from "@/components/forms/row-controls";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
@@ -81,17 +82,7 @@ export function PersonalizationFields({ form }: { form: UseFormReturn<TemplateIn
                   <input type="checkbox" className="size-4 accent-blue-700" {...form.register(`personalizationFields.${i}.required`)} />
                   Required
                 </label>
-                <div className="flex gap-1">
-                  <Button type="button" variant="ghost" size="sm" aria-label={`Move field ${i + 1} up`} disabled={i === 0} onClick={() => move(i, i - 1)}>
-                    <ArrowUp className="size-4" aria-hidden />
-                  </Button>
-                  <Button type="button" variant="ghost" size="sm" aria-label={`Move field ${i + 1} down`} disabled={i === fields.length - 1} onClick={() => move(i, i + 1)}>
-                    <ArrowDown className="size-4" aria-hidden />
-                  </Button>
-                  <Button type="button" variant="ghost" size="sm" aria-label={`Remove field ${i + 1}`} onClick={() => remove(i)}>
-                    <Trash2 className="size-4" aria-hidden /> Remove
-                  </Button>
-                </div>
+                <RowControls noun="field" index={i} count={fields.length} move={move} remove={remove} removeText="Remove" />
               </div>
             </li>
           );
