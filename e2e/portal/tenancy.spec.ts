@@ -41,8 +41,20 @@ test("every portal page of another entity answers 404 and shows nothing of it", 
     const [order] = await sql`insert into orders (package_id, entity_id, label) select ${pkg!.id}, id, 'Lyon only order' from entities where internal_name = 'lyon-centre' returning id`;
     const [orderDoc] = await sql`insert into order_documents (order_id, file_name, content_type, size, data) values (${order!.id}, 'lyon-order.pdf', 'application/pdf', 4, ${Buffer.from("lyon")}) returning id`;
     const [campaign] = await sql`insert into campaigns (label, internal_name, entity_id, parent_campaign_id) select 'Lyon only campaign', ${`lyon-only-c-${Date.now()}`}, id, ${campaignId} from entities where internal_name = 'lyon-centre' returning id`;
-    await sql`insert into workflows (campaign_id, label) values (${campaign!.id}, 'Main')`;
-    return { packageId: pkg!.id as string, docId: doc!.id as string, orderId: order!.id as string, orderDocId: orderDoc!.id as string, campaignId: campaign!.id as string };
+    const [workflow] = await sql`insert into workflows (campaign_id, label) values (${campaign!.id}, 'Main') returning id`;
+    // A delivery of Lyon's campaign, and a target-approval task of Lyon's.
+    const [delivery] = await sql`insert into deliveries (campaign_id, workflow_id, label, subject, body) values (${campaign!.id}, ${workflow!.id}, 'Lyon only email', 'Hi', 'Hello') returning id`;
+    const [task] = await sql`insert into approval_tasks (workflow_id, activity_id, entity_id, deadline)
+      select ${workflow!.id}, 'la', id, now() + interval '3 days' from entities where internal_name = 'lyon-centre' returning id`;
+    return {
+      packageId: pkg!.id as string,
+      docId: doc!.id as string,
+      orderId: order!.id as string,
+      orderDocId: orderDoc!.id as string,
+      campaignId: campaign!.id as string,
+      deliveryId: delivery!.id as string,
+      taskId: task!.id as string,
+    };
   });
   for (const route of routes) {
     const url = route
@@ -51,6 +63,8 @@ test("every portal page of another entity answers 404 and shows nothing of it", 
       .replace(/\/orders\/\[id\]\/documents\/\[docId\]/, `/orders/${ids.orderId}/documents/${ids.orderDocId}`)
       .replace("/orders/[id]", `/orders/${ids.orderId}`)
       .replace("/campaigns/[id]", `/campaigns/${ids.campaignId}`)
+      .replace("[deliveryId]", ids.deliveryId)
+      .replace("[taskId]", ids.taskId)
       .replace("[docId]", ids.docId);
     expect(url, "a new dynamic segment needs a foreign id in this test").not.toMatch(/\[/);
     const res = await page.goto(url).catch(() => null);
