@@ -12,8 +12,9 @@ import { runQuery } from "../../lib/execution/population";
 import { advanceWorkflow } from "../../lib/execution/runner";
 import { closeTransport, getTransport, mailFrom } from "../../lib/mail/transport";
 import { createDelivery, createWorkflow, TARGET_SEGMENT, type Fixture } from "./execution-data";
-import { now, rolledBackSql, sample, type Sample } from "./execution-measure";
+import { now, rolledBack, rolledBackSql, sample, tracedDb, type Sample } from "./execution-measure";
 import { explain } from "./measure";
+import { CLAIM_SQL, claimProbe, type ClaimProbe } from "./execution-claim";
 import { splitProbe, type SplitProbe } from "./execution-split";
 import type { Sink, SinkStats } from "./smtp-sink";
 
@@ -64,6 +65,10 @@ export type DeliveryFigures = {
   setup: FlowSetup;
   warmSetup: FlowSetup | null;
   split: SplitProbe;
+  materializePlan?: string;
+  claimProbe?: ClaimProbe;
+  /** false in dumps made before pgCpuMs counted the postmaster's exited children. */
+  pgCpuComplete?: boolean;
   modes: ModeFigures[];
   render: { messages: number; renderUs: number; mimeUs: number; bytes: number };
   claimPlan?: string;
@@ -71,17 +76,23 @@ export type DeliveryFigures = {
 
 // --- CPU accounting: this process, the sink process, and PostgreSQL's processes (/proc). ---
 
-function ticksOf(pid: number): number {
+/** utime + stime of a process, and cutime + cstime: its children that exited and were waited for. */
+function ticksOf(pid: number, withExitedChildren = false): number {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return Number(f[11]) + Number(f[12]); // utime + stime, fields 14 and 15
+    // fields 14-17 of proc(5), counted from the state field (3)
+    return Number(f[11]) + Number(f[12]) + (withExitedChildren ? Number(f[13]) + Number(f[14]) : 0);
   } catch {
     return 0;
   }
 }
 
-/** CPU ms of the postmaster whose command line names dataDir and of all its children. */
+/**
+ * CPU ms of the postmaster whose command line names dataDir, of its live children, and of those
+ * that exited (autovacuum workers, closed backends: the postmaster's cutime/cstime), so that the
+ * figure only grows.
+ */
 export function pgCpuMs(dataDir: string): number {
   const pids = readdirSync("/proc").filter((d) => /^\d+$/.test(d)).map(Number);
   let master = 0;
@@ -93,7 +104,7 @@ export function pgCpuMs(dataDir: string): number {
     }
   }
   if (!master) return NaN;
-  let ticks = ticksOf(master);
+  let ticks = ticksOf(master, true);
   for (const pid of pids) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
@@ -414,6 +425,22 @@ async function oneRun(opts: { fx: Fixture; workflowId: string; deliveryId: strin
   };
 }
 
+/**
+ * EXPLAIN (ANALYZE, BUFFERS) of materializeMessages' INSERT … SELECT as drizzle sends it, on a
+ * throwaway delivery of the workflow, in a rolled-back transaction.
+ */
+export async function materializePlan(fx: Fixture, workflowId: string): Promise<string> {
+  const sql = getSql();
+  const deliveryId = await createDelivery(sql, fx.bta.campaignId, workflowId, "B4 materialize plan", "pending_confirmation");
+  const traced = tracedDb();
+  await rolledBack(traced.db, (tx) => materializeMessages(tx, { id: deliveryId, workflowId }, fx.typology));
+  const st = traced.statements.find((x) => /insert into delivery_messages/i.test(x.query))!;
+  const plan = await rolledBackSql(sql, (tx) => explain(tx, st.query, st.params));
+  await sql`delete from deliveries where id = ${deliveryId}`;
+  await sql`vacuum analyze delivery_messages`;
+  return plan.text;
+}
+
 /** A delivery run whose messages are dropped afterwards, so the next run's pressure rule sees the same history. */
 async function forget(deliveryId: string) {
   const sql = getSql();
@@ -442,15 +469,6 @@ async function withNoDelay<T>(fn: () => Promise<T>): Promise<T> {
 export type DeliveryMode = { name: string; noDelay: boolean; runs: number; warmup: boolean };
 export type ModeFigures = { mode: DeliveryMode; runs: DeliveryRun[]; ours: Sample; anchor: Sample; materialize: Sample };
 
-/** Claim statement of sendDeliverySlice (lib/deliveries/send.ts), as it sends it, for EXPLAIN. */
-const CLAIM_SQL = `update delivery_messages m set status = 'sending', claimed_at = now()
-      from contacts c
-      where m.id in (
-        select id from delivery_messages where delivery_id = $1 and status = 'queued'
-        order by id limit $2 for update skip locked
-      ) and c.id = m.contact_id
-      returning m.id, m.email, m.entity_id, c.first_name, c.last_name, c.attributes`;
-
 export async function benchDelivery(fx: Fixture, opts: { sink: Sink; dataDir: string; modes: DeliveryMode[]; splitSizes: number[]; splitTimeoutMs: number }): Promise<DeliveryFigures> {
   const sql = getSql();
   process.env.SMTP_URL = `smtp://127.0.0.1:${opts.sink.port}`;
@@ -463,6 +481,10 @@ export async function benchDelivery(fx: Fixture, opts: { sink: Sink; dataDir: st
   // that workflow is small enough for one advanceWorkflow from scratch.
   const warmFlow = opts.modes.some((m) => m.warmup) ? await setupDelivery(fx, "B4 warm-up", [...target, { field: "city", operator: "contains", value: "city 00" }], true) : null;
   let warmFirst = true;
+  console.log("B4: EXPLAIN of materializeMessages…");
+  const matPlan = await materializePlan(fx, workflowId);
+  console.log("B4: the claim as the delivery progresses…");
+  const claim = await claimProbe(fx, workflowId);
   let render: DeliveryFigures["render"] | undefined;
   let claimPlan: string | undefined;
   const modes: ModeFigures[] = [];
@@ -510,5 +532,5 @@ export async function benchDelivery(fx: Fixture, opts: { sink: Sink; dataDir: st
     const runs = mode.noDelay ? await withNoDelay(runMode) : await runMode();
     modes.push({ mode, runs, ours: sample(runs.map((r) => r.msgPerSec)), anchor: sample(runs.map((r) => r.anchor.msgPerSec)), materialize: sample(runs.map((r) => r.materializeMs)) });
   }
-  return { setup, warmSetup: warmFlow?.setup ?? null, split, modes, render: render!, claimPlan };
+  return { setup, warmSetup: warmFlow?.setup ?? null, split, materializePlan: matPlan, claimProbe: claim, pgCpuComplete: true, modes, render: render!, claimPlan };
 }

@@ -2,10 +2,15 @@ import { execFileSync } from "node:child_process";
 import os from "node:os";
 import type postgres from "postgres";
 import type { DeliveryFigures, DeliveryRun, ModeFigures } from "./execution-delivery";
+import { QUEUE_INDEX } from "./execution-claim";
 import type { SplitPoint } from "./execution-split";
-import { fmt, int, type Sample } from "./execution-measure";
+import type { WhatIf } from "./execution-whatif";
+import { fmt, int, triggersOf, type Sample } from "./execution-measure";
 import type { TargetingCase } from "./execution-targeting";
 import { table, type Plan } from "./measure";
+
+// A CPU figure below zero comes from a run before pgCpuMs counted exited children: unknown.
+const cpuS = (ms: number) => (ms >= 0 ? fmt(ms / 1000, 1) : "—");
 
 export const SECTION_START = "<!-- bench:execution:start -->";
 export const SECTION_END = "<!-- bench:execution:end -->";
@@ -23,6 +28,8 @@ export type ExecEnvironment = {
   load: number[];
   /** Set when B5's figures come from a second, B5-only run on the same data set. */
   b5From?: string;
+  /** Set when the materialize plan and the claim probe come from a probes-only run. */
+  probesFrom?: string;
   totalSeconds?: number;
 };
 
@@ -71,7 +78,13 @@ function targetingObservations(cases: TargetingCase[], scan: { serial: Plan; par
     const scanMs = nodeMs(c.oursPlan, /Scan on contacts/);
     const parts = c.triggers.length
       ? ` EXPLAIN (ANALYZE, BUFFERS) of the app's INSERT: ${fmt(c.oursPlan.executionMs)} ms, of which the scan of contacts is ${fmt(scanMs)} ms (${c.oursPlan.driver}) and the foreign-key checks on the ${int(c.rows.ours)} new rows ${fmt(trig)} ms (${c.triggers.map((t) => `${t.name.replace(/^workflow_targets_/, "").replace(/_fk$/, "")} ${fmt(t.ms)} ms`).join(", ")}).`
-      : ` EXPLAIN: ${fmt(c.oursPlan.executionMs)} ms (${c.oursPlan.driver}) against ${fmt(c.anchorPlan.executionMs)} ms (${c.anchorPlan.driver}).`;
+      : ` EXPLAIN: ${fmt(c.oursPlan.executionMs)} ms (${c.oursPlan.driver}) against ${fmt(c.anchorPlan.executionMs)} ms (${c.anchorPlan.driver}).` +
+        (c.replay
+          ? ` drizzle's exact SQL and parameters sent through postgres.js alone: ${fmt(c.replay.median, 2)} ms median against ${fmt(c.anchor.median, 2)} ms for the anchor's statement` +
+            (c.replay.median <= c.anchor.median * 1.1
+              ? `: the statement costs the same, and the ${fmt(c.ours.median - c.anchor.median, 2)} ms gap is drizzle's own work per call (building the query, mapping the row).`
+              : `: ${fmt(c.replay.median - c.anchor.median, 2)} ms of the gap is the statement's shape, ${fmt(c.ours.median - c.replay.median, 2)} ms drizzle's own work per call.`)
+          : "");
     out.push(
       `${holds ? "" : "**"}${c.name}: ${fmt(c.ours.median)} ms against ${fmt(c.anchor.median)} ms for the anchor (${ratio.toFixed(2)}×), ${int(c.rows.ours)} rows: ${holds ? "holds" : "misses"} the target (≤ ${B5_RATIO}× and < ${B5_MS} ms).${holds ? "" : "**"}${parts}`,
     );
@@ -97,7 +110,15 @@ function deliveryObservations(d: DeliveryFigures): string[] {
     out.push(
       `${holds ? "" : "**"}Delivery, ${modeLabel(m)}: ${fmt(m.ours.median, 0)} msg/s into the sink against ${fmt(m.anchor.median, 0)} msg/s for the nodemailer anchor (${ratio.toFixed(2)}×): ${holds ? "holds" : "misses"} the target (≥ ${B4_RATIO}× the anchor).${holds ? "" : "**"} ${m.runs.length === 1 ? "One run" : `Median of ${m.runs.length} runs after a warm-up`}, ${int(r.messages)} messages each: the send took ${fmt(r.sendMs / 1000, 1)} s, the anchor ${fmt(r.anchor.ms / 1000, 1)} s.` +
         ` Of the send (${p.batches} batches of ≤ 200): SMTP, from the last message handed to the pool to the last answer, ${fmt(p.smtp / 1000, 1)} s (${pct(p.smtp, p.wall)}, ${perBatch(p.smtp)} ms a batch); rendering + handing to nodemailer ${fmt(p.renderSubmit / 1000, 1)} s (${pct(p.renderSubmit, p.wall)}); database bookkeeping ${fmt(db / 1000, 1)} s (${pct(db, p.wall)}: claim ${perBatch(p.claim)} ms, settle ${perBatch(p.settle)} ms, status read ${perBatch(p.statusRead)} ms a batch).` +
-        ` CPU: the app's process ${fmt(r.cpu.appMs / 1000, 1)} s, PostgreSQL ${fmt(r.cpu.pgMs / 1000, 1)} s, the sink ${fmt(r.cpu.sinkMs / 1000, 1)} s; the anchor's sender ${fmt(r.anchor.cpu.appMs / 1000, 1)} s, its sink ${fmt(r.anchor.cpu.sinkMs / 1000, 1)} s.`,
+        ` CPU: the app's process ${cpuS(r.cpu.appMs)} s, PostgreSQL ${cpuS(r.cpu.pgMs)} s, the sink ${cpuS(r.cpu.sinkMs)} s; the anchor's sender ${cpuS(r.anchor.cpu.appMs)} s, its sink ${cpuS(r.anchor.cpu.sinkMs)} s.`,
+    );
+  }
+  const nd = d.modes.find((m) => m.mode.noDelay);
+  if (nd) {
+    const r = middle(nd);
+    const us = (ms: number) => fmt((ms * 1000) / r.messages, 0);
+    out.push(
+      `What limits the send once Nagle is off: per message, the app's process spends ${us(r.cpu.appMs)} µs of CPU (rendering ${fmt(d.render.renderUs, 0)} µs of it, the rest nodemailer, postgres.js and the loop) against ${us(r.anchor.cpu.appMs)} µs for the anchor's sender, which does nothing but nodemailer: the SMTP client library is the CPU floor of both, and on ${os.availableParallelism()} cores shared with PostgreSQL, the sink and other sessions, the SMTP phase is where that CPU is spent. What the app adds is the batch barrier: its claim, settle and status read (${pct(r.phases.claim + r.phases.settle + r.phases.statusRead, r.phases.wall)} of the send) run while no message is in flight, and each batch waits for its slowest connection, where the anchor keeps 200 messages in flight all the time.`,
     );
   }
   const all = d.modes.flatMap((m) => m.runs);
@@ -106,11 +127,44 @@ function deliveryObservations(d: DeliveryFigures): string[] {
     `Rendering alone costs ${fmt(d.render.renderUs, 0)} µs of CPU a message; nodemailer's MIME build of one message ${fmt(d.render.mimeUs, 0)} µs (${int(d.render.bytes)} bytes each).`,
     `materializeMessages: ${d.modes.map((m) => `${fmt(m.materialize.median, 0)} ms`).join(" / ")} (median per mode) for ${int(d.modes[0]?.runs[0]?.materialized ?? 0)} rows (typology rules, control group, one INSERT … SELECT).`,
     ...splitObservations(d),
+    ...materializeObservations(d),
+    ...claimObservations(d),
   );
   return out;
 }
 
-const splitCell = (p: SplitPoint, timeoutMs: number) => (p.sameTxMs !== null ? fmt(p.sameTxMs, 0) : p.skipped ? "not run" : `> ${int(timeoutMs)} (timeout)`);
+function claimObservations(d: DeliveryFigures): string[] {
+  const c = d.claimProbe;
+  if (!c) return [];
+  const at = (share: number, index: boolean) => c.points.find((p) => p.sentShare === share && p.index === index);
+  const a0 = at(0, false);
+  const a9 = at(0.9, false);
+  const i9 = at(0.9, true);
+  if (!a0 || !a9 || !i9) return [];
+  return [
+    `${a9.executionMs > 3 * a0.executionMs ? "**" : ""}The batch claim slows down as the delivery progresses: ${fmt(a0.executionMs)} ms with nothing sent, ${fmt(at(0.5, false)?.executionMs ?? NaN)} ms at 50 %, ${fmt(a9.executionMs)} ms at 90 % (${a9.driver}, ${int(a9.removedByFilter)} rows read and thrown away).${a9.executionMs > 3 * a0.executionMs ? "**" : ""} \`order by id limit 200\` over \`delivery_id = $1 and status = 'queued'\` has no index in that order, so the plan walks the primary key from the lowest id and filters: every row already sent, and every other delivery's row in between, is read again by each batch, quadratic over the send. With a partial index (\`${QUEUE_INDEX}\`, built inside a rolled-back transaction): ${fmt(at(0, true)?.executionMs ?? NaN)} / ${fmt(at(0.5, true)?.executionMs ?? NaN)} / ${fmt(i9.executionMs)} ms (${i9.driver}).`,
+  ];
+}
+
+function materializeObservations(d: DeliveryFigures): string[] {
+  const plan = d.materializePlan;
+  if (!plan) return [];
+  const exec = Number(plan.match(/Execution Time: ([\d.]+) ms/)?.[1]);
+  const trig = triggersOf(plan);
+  const trigMs = trig.reduce((a, t) => a + t.ms, 0);
+  // The pressure rule: a correlated count(*) per target row (SubPlan), time per loop × loops.
+  const sub = plan.split("\n").findIndex((l) => /SubPlan/.test(l));
+  const subNode = sub >= 0 ? plan.split("\n")[sub + 1] ?? "" : "";
+  const m = subNode.match(/actual time=[\d.]+\.\.([\d.]+) rows=[\d.]+ loops=(\d+)/);
+  const subMs = m ? Number(m[1]) * Number(m[2]) : NaN;
+  return [
+    `materializeMessages' INSERT … SELECT under EXPLAIN (ANALYZE, BUFFERS): ${fmt(exec, 0)} ms.` +
+      (trig.length ? ` Foreign-key checks on the new delivery_messages rows: ${fmt(trigMs, 0)} ms (${trig.map((t) => `${t.name.replace(/^delivery_messages_/, "").replace(/_fk$/, "")} ${fmt(t.ms, 0)} ms`).join(", ")}).` : "") +
+      (m ? ` The pressure rule's correlated count is a SubPlan run ${int(Number(m[2]))} times, about ${fmt(subMs, 0)} ms in all.` : ""),
+  ];
+}
+
+const splitCell = (p: SplitPoint, timeoutMs: number) => (p.sameTxMs !== null ? fmt(p.sameTxMs, 0) : p.skipped ? "not run" : `> ${int(timeoutMs)} ms (timeout)`);
 
 function splitObservations(d: DeliveryFigures): string[] {
   const s = d.split;
@@ -124,7 +178,7 @@ function splitObservations(d: DeliveryFigures): string[] {
   const growth = a && b ? ` From ${int(a.targets)} to ${int(b.targets)} targets the time grows ×${(b.sameTxMs! / a.sameTxMs!).toFixed(1)}, as n^${k.toFixed(1)}${k > 1.6 ? ": quadratic" : ""}.` : "";
   const estimate = s.sameTxPlan.match(/Scan on workflow_targets t\s+\(cost=[\d.]+\.\.[\d.]+ rows=(\d+)/)?.[1];
   return [
-    `**advanceWorkflow cannot split a large population in the transaction that queried it.** runSplit right after the population's INSERT, in the same transaction (as advanceOne runs Query then Split): ${s.points.map((p) => `${int(p.targets)} targets ${splitCell(p, s.timeoutMs)} ms`).join(", ")}.${growth}${over ? ` ${int(over.targets)} targets did not finish within ${int(s.timeoutMs)} ms.` : ""} With an ANALYZE of workflow_targets between the INSERT and the split: ${s.points.map((p) => `${int(p.targets)} → ${p.analyzedMs === null ? "timeout" : `${fmt(p.analyzedMs, 0)} ms`}`).join(", ")}.` +
+    `**advanceWorkflow cannot split a large population in the transaction that queried it.** runSplit right after the population's INSERT, in the same transaction (as advanceOne runs Query then Split): ${s.points.map((p) => `${int(p.targets)} targets ${splitCell(p, s.timeoutMs)}${p.sameTxMs !== null ? " ms" : ""}`).join(", ")}.${growth}${over ? ` ${int(over.targets)} targets did not finish within ${int(s.timeoutMs)} ms.` : ""} With an ANALYZE of workflow_targets between the INSERT and the split: ${s.points.map((p) => `${int(p.targets)} → ${p.analyzedMs === null ? "timeout" : `${fmt(p.analyzedMs, 0)} ms`}`).join(", ")}.` +
       (nested
         ? ` The plan at ${int(s.largest)} targets says why: workflow_targets' statistics do not know the rows this transaction just inserted (the planner expects ${estimate ?? "?"} target row(s) for ${int(s.largest)}), so the planner picks a Nested Loop Anti Join that rescans the whole ranked "kept" set (sorted window aggregate over the population) for every target row: n² row comparisons. After ANALYZE it ${/Hash (Right )?Anti Join/.test(s.analyzedPlan) ? "hashes the anti-join" : "picks another plan"}.`
         : ""),
@@ -132,7 +186,19 @@ function splitObservations(d: DeliveryFigures): string[] {
   ];
 }
 
-function targetingSection(cases: TargetingCase[], scan: { serial: Plan; parallel: Plan }): string {
+function whatIfObservations(w: WhatIf[]): string[] {
+  const out: string[] = [];
+  const byCase = new Map<string, WhatIf[]>();
+  for (const x of w) byCase.set(x.case, [...(byCase.get(x.case) ?? []), x]);
+  for (const [name, xs] of byCase) {
+    const base = xs[0]!;
+    const rest = xs.slice(1).map((x) => `${x.variant}: ${fmt(x.ms.median)} ms (${(x.ms.median / base.ms.median).toFixed(2)}×)`);
+    if (rest.length) out.push(`What-if on ${name} (the app's INSERT, ${int(base.rows)} rows, DDL in a rolled-back transaction, no migration): ${base.variant} ${fmt(base.ms.median)} ms; ${rest.join("; ")}.`);
+  }
+  return out;
+}
+
+function targetingSection(cases: TargetingCase[], scan: { serial: Plan; parallel: Plan }, whatIf: WhatIf[]): string {
   const figures = table(
     ["case", "rows", "ours median ms", "ours runs", "anchor median ms", "anchor runs", "ours / anchor", "target", "holds"],
     cases.map((c) => {
@@ -162,7 +228,23 @@ Ours is the app's own function through its pool: \`runQuery\` (lib/execution/pop
 
 ${figures}
 
-The same filter as a bare network-wide count (no insert), serial:
+${
+    whatIf.length
+      ? `What-if: the app's own INSERT (captured from drizzle, same parameters) in a transaction that is rolled back, with the DDL of each variant first (untimed; constraints dropped, index built and ANALYZEd inside the transaction), then one warm-up and 3 runs each undone by a savepoint. Nothing here survives the run; the proposals are for a migration.
+
+${table(
+          ["case", "variant", "DDL", "rows", "median ms", "runs"],
+          whatIf.map((x) => [x.case, x.variant, x.ddl.length ? x.ddl.map((d) => `\`${d}\``).join("; ") : "—", int(x.rows), fmt(x.ms.median), runsOf(x.ms)]),
+        )}
+
+${whatIf
+          .filter((x) => x.ddl.some((d) => d.startsWith("create index")))
+          .map((x) => `Plan of ${x.case} with the index:\n\n${fence(x.plan ?? "")}`)
+          .join("\n\n")}
+
+`
+      : ""
+  }The same filter as a bare network-wide count (no insert), serial:
 
 ${fence(scan.serial.text)}
 
@@ -184,6 +266,8 @@ const runRow = (r: DeliveryRun, i: number) => [
   `${int(r.anchor.sink.received)} / ${int(r.anchor.sink.distinct)}${r.anchor.failures ? `, ${r.anchor.failures} failed` : ""}`,
   `${(r.msgPerSec / r.anchor.msgPerSec).toFixed(2)}×`,
 ];
+
+let pgNote = "";
 
 function modeSection(m: ModeFigures): string {
   const runs = table(
@@ -207,7 +291,7 @@ function modeSection(m: ModeFigures): string {
   );
   const cpu = table(
     ["run", "ours wall s", "app CPU s", "PostgreSQL CPU s", "sink CPU s", "anchor wall s", "anchor sender CPU s", "anchor sink CPU s"],
-    m.runs.map((x, i) => [i + 1, fmt(x.cpu.wallMs / 1000, 1), fmt(x.cpu.appMs / 1000, 1), fmt(x.cpu.pgMs / 1000, 1), fmt(x.cpu.sinkMs / 1000, 1), fmt(x.anchor.cpu.wallMs / 1000, 1), fmt(x.anchor.cpu.appMs / 1000, 1), fmt(x.anchor.cpu.sinkMs / 1000, 1)]),
+    m.runs.map((x, i) => [i + 1, cpuS(x.cpu.wallMs), cpuS(x.cpu.appMs), cpuS(x.cpu.pgMs), cpuS(x.cpu.sinkMs), cpuS(x.anchor.cpu.wallMs), cpuS(x.anchor.cpu.appMs), cpuS(x.anchor.cpu.sinkMs)]),
   );
   return `### ${modeLabel(m)}: ${m.runs.length === 1 ? "one run" : `a warm-up, then ${m.runs.length} runs`}
 
@@ -217,12 +301,15 @@ Phases of the send:
 
 ${phases}
 
-CPU by process (from /proc and process.cpuUsage; ${os.availableParallelism()} cores):
+CPU by process (from /proc and process.cpuUsage; ${os.availableParallelism()} cores)${pgNote}:
 
 ${cpu}`;
 }
 
 function deliverySection(d: DeliveryFigures): string {
+  pgNote = d.pgCpuComplete
+    ? ""
+    : ". In this run PostgreSQL's figure counts only the processes alive at both ends of the send: the CPU of autovacuum workers and backends that exited in between is missing (a negative total shows as —); the script now adds the postmaster's exited children";
   const r = d.modes[0]!.runs[0]!;
   const e = r.expected;
   const counts = table(
@@ -272,10 +359,10 @@ Phases are measured from outside lib/: a drizzle logger on the app's pool marks 
 
 ${d.modes.map(modeSection).join("\n\n")}
 
-Rendering alone, in a loop over the delivery's ${int(d.render.messages)} rows: ${fmt(d.render.renderUs, 1)} µs of CPU a message. nodemailer's MailComposer build of the same messages into a Buffer (first 10,000, one after the other): ${fmt(d.render.mimeUs, 1)} µs of CPU a message, ${int(d.render.bytes)} bytes each. The first run of the first mode is the one measured.${d.claimPlan ? `\n\nThe claim statement of the first batch of a freshly materialized delivery, EXPLAIN (ANALYZE, BUFFERS) in a rolled-back transaction:\n\n${fence(d.claimPlan)}` : ""}`;
+Rendering alone, in a loop over the delivery's ${int(d.render.messages)} rows: ${fmt(d.render.renderUs, 1)} µs of CPU a message. nodemailer's MailComposer build of the same messages into a Buffer (first 10,000, one after the other): ${fmt(d.render.mimeUs, 1)} µs of CPU a message, ${int(d.render.bytes)} bytes each. The first run of the first mode is the one measured.${d.materializePlan ? `\n\nmaterializeMessages' INSERT … SELECT over the population, EXPLAIN (ANALYZE, BUFFERS) in a rolled-back transaction:\n\n${fence(d.materializePlan)}` : ""}${d.claimProbe ? `\n\nThe claim as the delivery progresses (a delivery of ${int(d.claimProbe.messages)} queued messages, a share of them marked sent in claim order, then EXPLAIN (ANALYZE, BUFFERS) of the claim, each state in a rolled-back transaction):\n\n${table(["sent before the claim", "index", "claim exec ms", "rows removed by filter", "scan"], d.claimProbe.points.map((p) => [`${p.sentShare * 100} %`, p.index ? "partial index (delivery_id, id) where status = 'queued'" : "as migrated", fmt(p.executionMs), int(p.removedByFilter), p.driver]))}\n\nThe claim at 90 % sent, as migrated:\n\n${fence(d.claimProbe.latePlan)}` : ""}${d.claimPlan ? `\n\nThe claim statement of the first batch of a freshly materialized delivery, EXPLAIN (ANALYZE, BUFFERS) in a rolled-back transaction:\n\n${fence(d.claimPlan)}` : ""}`;
 }
 
-export function renderExecutionReport(env: ExecEnvironment, t: { cases: TargetingCase[]; scan: { serial: Plan; parallel: Plan } }, d: DeliveryFigures): string {
+export function renderExecutionReport(env: ExecEnvironment, t: { cases: TargetingCase[]; scan: { serial: Plan; parallel: Plan }; whatIf?: WhatIf[] }, d: DeliveryFigures): string {
   const machine = table(
     ["", ""],
     [
@@ -284,8 +371,10 @@ export function renderExecutionReport(env: ExecEnvironment, t: { cases: Targetin
       ["CPU", env.cpu],
       ["total memory", env.memory],
       ["PostgreSQL", env.postgres],
-      ["load average (1 min) at start, after B5, after B4", `${env.load.map((l) => l.toFixed(2)).join(", ")}: other sessions share this machine, so absolute figures move; ratios are steadier`],
+      ["load average (1 min), sampled at the start and after each part", `${env.load.map((l) => l.toFixed(2)).join(", ")}: other sessions share this machine, so absolute figures move from run to run; ratios are steadier`],
       ["whole benchmark", env.totalSeconds ? `${fmt(env.totalSeconds, 0)} s` : "—"],
+      ...(env.b5From ? [["B5 figures", `from a second, B5-only run on the same generated data set, started ${env.b5From}`]] : []),
+      ...(env.probesFrom ? [["materializeMessages plan, claim probe", `from a probes-only run on the same generated data set, started ${env.probesFrom}`]] : []),
     ],
   );
   const data = table(["data set (generated)", "size"], env.sizes);
@@ -311,8 +400,8 @@ export function renderExecutionReport(env: ExecEnvironment, t: { cases: Targetin
     `## Machine\n\n${machine}`,
     `## Data set\n\n${data}\n\n${gen}`,
     `## Summary\n\n${summary}`,
-    `## Observations\n\nDerived by the script from this run's figures and plans.\n\n${[...targetingObservations(t.cases, t.scan), ...deliveryObservations(d)].map((o) => `- ${o}`).join("\n")}`,
-    targetingSection(t.cases, t.scan),
+    `## Observations\n\nDerived by the script from this run's figures and plans.\n\n${[...targetingObservations(t.cases, t.scan), ...whatIfObservations(t.whatIf ?? []), ...deliveryObservations(d)].map((o) => `- ${o}`).join("\n")}`,
+    targetingSection(t.cases, t.scan, t.whatIf ?? []),
     deliverySection(d),
     SECTION_END,
   ].join("\n\n");

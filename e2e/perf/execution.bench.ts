@@ -6,8 +6,9 @@ import { startEmbeddedPostgres } from "../../db/embedded";
 import { migrateDatabase } from "../../db/migrate";
 import { closeTransport } from "../../lib/mail/transport";
 import { freePort } from "../../lib/runtime/processes";
-import { generateCampaigns, generateContacts } from "./execution-data";
-import { benchDelivery, type DeliveryMode } from "./execution-delivery";
+import { generateCampaigns, generateContacts, TARGET_SEGMENT } from "./execution-data";
+import { claimProbe, type ClaimProbe } from "./execution-claim";
+import { benchDelivery, materializePlan, setupDelivery, type DeliveryMode } from "./execution-delivery";
 import { environment, renderExecutionReport, SECTION_END, SECTION_START, type ExecEnvironment } from "./execution-report";
 import { benchTargeting } from "./execution-targeting";
 import { startSink } from "./smtp-sink";
@@ -67,11 +68,12 @@ async function writeSection(section: string) {
 }
 
 const FIGURES = path.join(os.tmpdir(), `dm-bench-execution-figures${smoke ? "-smoke" : ""}.json`);
-type Figures = { env: ExecEnvironment; targeting: Awaited<ReturnType<typeof benchTargeting>>; delivery?: Awaited<ReturnType<typeof benchDelivery>> };
+type Figures = { env: ExecEnvironment; targeting?: Awaited<ReturnType<typeof benchTargeting>>; delivery?: Awaited<ReturnType<typeof benchDelivery>>; materializePlan?: string; claimProbe?: ClaimProbe };
 const onlyB5 = args.includes("--only=b5");
+const onlyProbes = args.includes("--only=probes");
 
 async function publish({ env, targeting, delivery }: Figures, resized: boolean) {
-  if (!delivery) {
+  if (!delivery || !targeting) {
     console.log("B5 only: nothing rendered (merge with a full run's figures: --render=FULL.json,B5.json)");
     return;
   }
@@ -90,7 +92,12 @@ async function main() {
   // Several files: the later ones' B5 figures replace the earlier ones' (a B5-only rerun), noted.
   if (render) {
     const runs = await Promise.all(render.split(",").map(async (f) => JSON.parse(await readFile(f, "utf8")) as Figures));
-    const merged = runs.reduce((a, b) => ({ env: { ...a.env, b5From: b.env.date, load: [...a.env.load, ...b.env.load] }, targeting: b.targeting, delivery: a.delivery ?? b.delivery }));
+    // B5 from the last file that has it; probes (materialize plan, claim) from the last that has them.
+    const merged = runs.reduce((a, b) => ({
+      env: b.targeting ? { ...a.env, b5From: b.env.date, load: [...a.env.load, ...b.env.load] } : { ...a.env, probesFrom: b.claimProbe ? b.env.date : a.env.probesFrom },
+      targeting: b.targeting ?? a.targeting,
+      delivery: a.delivery && { ...a.delivery, materializePlan: b.materializePlan ?? a.delivery.materializePlan, claimProbe: b.claimProbe ?? a.delivery.claimProbe },
+    }));
     return publish(merged, smoke);
   }
   const started = Date.now();
@@ -127,11 +134,16 @@ async function main() {
     await step("VACUUM ANALYZE", () => sql`vacuum analyze`);
     const env: ExecEnvironment = { ...(await environment(sql)), generation, sizes: await sizes(), smoke, load };
 
-    const targeting = await benchTargeting(fx, { runs: 3, evaluateRuns: 15 });
+    const targeting = onlyProbes ? undefined : await benchTargeting(fx, { runs: 3, evaluateRuns: 15 });
     load.push(os.loadavg()[0]!);
-    if (onlyB5) {
-      await writeFile(FIGURES.replace(/\.json$/, "-b5.json"), JSON.stringify({ env, targeting }));
-      console.log(`B5 figures dumped to ${FIGURES.replace(/\.json$/, "-b5.json")}`);
+    if (onlyB5 || onlyProbes) {
+      // And the plan of materializeMessages over the 100k population (the full run has it too).
+      const { workflowId } = await setupDelivery(fx, "B4 delivery", [{ field: "segment", operator: "equals", value: TARGET_SEGMENT }], false);
+      const plan = await materializePlan(fx, workflowId);
+      const claim = await claimProbe(fx, workflowId);
+      const out = FIGURES.replace(/\.json$/, onlyB5 ? "-b5.json" : "-probes.json");
+      await writeFile(out, JSON.stringify({ env, targeting, materializePlan: plan, claimProbe: claim }));
+      console.log(`figures dumped to ${out}`);
       return;
     }
     const modes: DeliveryMode[] = smoke
