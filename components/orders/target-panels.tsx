@@ -59,6 +59,7 @@ export function EvaluateTargetPanel(props: Envelope & { evaluate: EvaluateTarget
         ["Targeted contacts", result.targeted],
         ["Excluded: unsubscribed", result.unsubscribed],
         ["Excluded: bounced", result.bounced],
+        ["Excluded: pressure rule", result.pressure],
         ["Control group", result.controlGroup],
       ]
     : [];

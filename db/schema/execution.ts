@@ -103,6 +103,8 @@ export const deliveryMessages = pgTable(
   (t) => [
     unique("delivery_messages_contact_uq").on(t.deliveryId, t.contactId),
     index("delivery_messages_status_idx").on(t.deliveryId, t.status),
+    // The sender claims the next queued messages in id order: an index range, however far the send has gone.
+    index("delivery_messages_queued_idx").on(t.deliveryId, t.id).where(sql`${t.status} = 'queued'`),
     // The pressure rule counts a contact's recent messages.
     index("delivery_messages_pressure_idx").on(t.contactId, t.sentAt).where(sql`${t.sentAt} is not null`),
   ],

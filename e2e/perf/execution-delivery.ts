@@ -472,7 +472,7 @@ export type ModeFigures = { mode: DeliveryMode; runs: DeliveryRun[]; ours: Sampl
 export async function benchDelivery(fx: Fixture, opts: { sink: Sink; dataDir: string; modes: DeliveryMode[]; splitSizes: number[]; splitTimeoutMs: number }): Promise<DeliveryFigures> {
   const sql = getSql();
   process.env.SMTP_URL = `smtp://127.0.0.1:${opts.sink.port}`;
-  console.log("B4: runSplit right after runQuery, at growing sizes…");
+  console.log("B4: runSplit right after a population INSERT, at growing sizes…");
   const split = await splitProbe(fx, opts.splitSizes, opts.splitTimeoutMs);
   console.log("B4: the delivery's workflow up to its delivery…");
   const target: TargetingCondition[] = [{ field: "segment", operator: "equals", value: TARGET_SEGMENT }];

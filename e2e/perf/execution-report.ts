@@ -30,10 +30,14 @@ export type ExecEnvironment = {
   b5From?: string;
   /** Set when the materialize plan and the claim probe come from a probes-only run. */
   probesFrom?: string;
+  /** git HEAD when the run started. */
+  commit?: string;
+  /** Whether runQuery analyzed workflow_targets after its insert in the run that measured B4. */
+  b4RunQueryAnalyzed?: boolean;
   totalSeconds?: number;
 };
 
-export async function environment(sql: postgres.Sql): Promise<Pick<ExecEnvironment, "date" | "nproc" | "cpu" | "memory" | "postgres">> {
+export async function environment(sql: postgres.Sql): Promise<Pick<ExecEnvironment, "date" | "nproc" | "cpu" | "memory" | "postgres" | "commit">> {
   const [v] = await sql`select version() as version, current_setting('shared_buffers') as sb, current_setting('work_mem') as wm,
     current_setting('max_parallel_workers_per_gather') as par, (select datcollate from pg_database where datname = current_database()) as collate`;
   let nproc = String(os.availableParallelism());
@@ -42,7 +46,14 @@ export async function environment(sql: postgres.Sql): Promise<Pick<ExecEnvironme
   } catch {
     // nproc missing: Node's count says the same thing.
   }
+  let commit: string | undefined;
+  try {
+    commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+  } catch {
+    // not a git checkout
+  }
   return {
+    commit,
     date: new Date().toISOString(),
     nproc,
     cpu: os.cpus()[0]?.model ?? "unknown",
@@ -98,7 +109,7 @@ function targetingObservations(cases: TargetingCase[], scan: { serial: Plan; par
 const modeLabel = (m: ModeFigures) => (m.mode.noDelay ? "TCP_NODELAY on the client sockets" : "as shipped (nodemailer 7, Nagle on)");
 const middle = (m: ModeFigures) => m.runs[Math.floor((m.runs.length - 1) / 2)] ?? m.runs[0]!;
 
-function deliveryObservations(d: DeliveryFigures): string[] {
+function deliveryObservations(d: DeliveryFigures, analyzes: boolean, b4Analyzed: boolean | undefined): string[] {
   const out: string[] = [];
   for (const m of d.modes) {
     const ratio = m.ours.median / m.anchor.median;
@@ -126,7 +137,7 @@ function deliveryObservations(d: DeliveryFigures): string[] {
     `Every run: ${all.every((x) => x.sinkMatchesDb && x.countsMatch) ? "the sink received exactly the queued messages, each Message-ID once, and they are the rows the database marks sent; the typology counts match an independent count" : "**a check failed: see the runs tables**"}.`,
     `Rendering alone costs ${fmt(d.render.renderUs, 0)} µs of CPU a message; nodemailer's MIME build of one message ${fmt(d.render.mimeUs, 0)} µs (${int(d.render.bytes)} bytes each).`,
     `materializeMessages: ${d.modes.map((m) => `${fmt(m.materialize.median, 0)} ms`).join(" / ")} (median per mode) for ${int(d.modes[0]?.runs[0]?.materialized ?? 0)} rows (typology rules, control group, one INSERT … SELECT).`,
-    ...splitObservations(d),
+    ...splitObservations(d, analyzes, b4Analyzed),
     ...materializeObservations(d),
     ...claimObservations(d),
   );
@@ -166,7 +177,9 @@ function materializeObservations(d: DeliveryFigures): string[] {
 
 const splitCell = (p: SplitPoint, timeoutMs: number) => (p.sameTxMs !== null ? fmt(p.sameTxMs, 0) : p.skipped ? "not run" : `> ${int(timeoutMs)} ms (timeout)`);
 
-function splitObservations(d: DeliveryFigures): string[] {
+export const runQueryAnalyzes = (cases: TargetingCase[]) => cases.some((c) => c.statements.some((st) => /^analyze/i.test(st)));
+
+function splitObservations(d: DeliveryFigures, analyzes: boolean, b4Analyzed: boolean | undefined): string[] {
   const s = d.split;
   const done = s.points.filter((p) => p.sameTxMs !== null);
   const over = s.points.find((p) => p.sameTxMs === null && !p.skipped);
@@ -177,12 +190,15 @@ function splitObservations(d: DeliveryFigures): string[] {
   const k = a && b ? Math.log(b.sameTxMs! / a.sameTxMs!) / Math.log(b.targets / a.targets) : NaN;
   const growth = a && b ? ` From ${int(a.targets)} to ${int(b.targets)} targets the time grows ×${(b.sameTxMs! / a.sameTxMs!).toFixed(1)}, as n^${k.toFixed(1)}${k > 1.6 ? ": quadratic" : ""}.` : "";
   const estimate = s.sameTxPlan.match(/Scan on workflow_targets t\s+\(cost=[\d.]+\.\.[\d.]+ rows=(\d+)/)?.[1];
+  const lead = analyzes
+    ? `runSplit is quadratic when workflow_targets' statistics do not know the population it splits. runQuery now ends with \`analyze workflow_targets\` (among the statements it sent in section 3), which gives the Split that follows in advanceWorkflow's transaction the hashed plan; the probe inserts the population by hand, without that ANALYZE, to show what it guards against. runSplit right after the INSERT, in the same transaction: `
+    : `**advanceWorkflow cannot split a large population in the transaction that queried it.** runSplit right after the population's INSERT, in the same transaction (as advanceOne runs Query then Split): `;
   return [
-    `**advanceWorkflow cannot split a large population in the transaction that queried it.** runSplit right after the population's INSERT, in the same transaction (as advanceOne runs Query then Split): ${s.points.map((p) => `${int(p.targets)} targets ${splitCell(p, s.timeoutMs)}${p.sameTxMs !== null ? " ms" : ""}`).join(", ")}.${growth}${over ? ` ${int(over.targets)} targets did not finish within ${int(s.timeoutMs)} ms.` : ""} With an ANALYZE of workflow_targets between the INSERT and the split: ${s.points.map((p) => `${int(p.targets)} → ${p.analyzedMs === null ? "timeout" : `${fmt(p.analyzedMs, 0)} ms`}`).join(", ")}.` +
+    `${lead}${s.points.map((p) => `${int(p.targets)} targets ${splitCell(p, s.timeoutMs)}${p.sameTxMs !== null ? " ms" : ""}`).join(", ")}.${growth}${over ? ` ${int(over.targets)} targets did not finish within ${int(s.timeoutMs)} ms.` : ""} With an ANALYZE of workflow_targets between the INSERT and the split: ${s.points.map((p) => `${int(p.targets)} → ${p.analyzedMs === null ? "timeout" : `${fmt(p.analyzedMs, 0)} ms`}`).join(", ")}.` +
       (nested
         ? ` The plan at ${int(s.largest)} targets says why: workflow_targets' statistics do not know the rows this transaction just inserted (the planner expects ${estimate ?? "?"} target row(s) for ${int(s.largest)}), so the planner picks a Nested Loop Anti Join that rescans the whole ranked "kept" set (sorted window aggregate over the population) for every target row: n² row comparisons. After ANALYZE it ${/Hash (Right )?Anti Join/.test(s.analyzedPlan) ? "hashes the anti-join" : "picks another plan"}.`
         : ""),
-    `The delivery's workflow was therefore set up in two steps (${d.setup.how}): runQuery ${d.setup.queryMs === null ? "—" : `${fmt(d.setup.queryMs, 0)} ms`}, advanceWorkflow ${fmt(d.setup.advanceMs, 0)} ms, population ${int(d.setup.targeted)}.${d.warmSetup ? ` The warm-up workflow (${int(d.warmSetup.targeted)} targets) went through one advanceWorkflow from scratch: ${fmt(d.warmSetup.advanceMs, 0)} ms.` : ""}${big.analyzedMs !== null ? ` At ${int(big.targets)} targets, the split after ANALYZE takes ${fmt(big.analyzedMs, 0)} ms.` : ""}`,
+    `The delivery's workflow was set up in two steps (${d.setup.how}): runQuery ${d.setup.queryMs === null ? "—" : `${fmt(d.setup.queryMs, 0)} ms`}, advanceWorkflow ${fmt(d.setup.advanceMs, 0)} ms, population ${int(d.setup.targeted)}.${d.warmSetup ? ` The warm-up workflow (${int(d.warmSetup.targeted)} targets) went through one advanceWorkflow from scratch: ${fmt(d.warmSetup.advanceMs, 0)} ms${b4Analyzed === false ? ", with a runQuery that did not analyze yet" : ""}.` : ""}${big.analyzedMs !== null ? ` At ${int(big.targets)} targets, the split after ANALYZE takes ${fmt(big.analyzedMs, 0)} ms.` : ""}`,
   ];
 }
 
@@ -367,6 +383,7 @@ export function renderExecutionReport(env: ExecEnvironment, t: { cases: Targetin
     ["", ""],
     [
       ["date", env.date],
+      ...(env.commit ? [["git HEAD at the start (other files may have been edited in the working tree)", env.commit]] : []),
       ["nproc", env.nproc],
       ["CPU", env.cpu],
       ["total memory", env.memory],
@@ -400,7 +417,7 @@ export function renderExecutionReport(env: ExecEnvironment, t: { cases: Targetin
     `## Machine\n\n${machine}`,
     `## Data set\n\n${data}\n\n${gen}`,
     `## Summary\n\n${summary}`,
-    `## Observations\n\nDerived by the script from this run's figures and plans.\n\n${[...targetingObservations(t.cases, t.scan), ...whatIfObservations(t.whatIf ?? []), ...deliveryObservations(d)].map((o) => `- ${o}`).join("\n")}`,
+    `## Observations\n\nDerived by the script from this run's figures and plans.\n\n${[...targetingObservations(t.cases, t.scan), ...whatIfObservations(t.whatIf ?? []), ...deliveryObservations(d, runQueryAnalyzes(t.cases), env.b4RunQueryAnalyzed ?? runQueryAnalyzes(t.cases))].map((o) => `- ${o}`).join("\n")}`,
     targetingSection(t.cases, t.scan, t.whatIf ?? []),
     deliverySection(d),
     SECTION_END,

@@ -9,7 +9,7 @@ import { freePort } from "../../lib/runtime/processes";
 import { generateCampaigns, generateContacts, TARGET_SEGMENT } from "./execution-data";
 import { claimProbe, type ClaimProbe } from "./execution-claim";
 import { benchDelivery, materializePlan, setupDelivery, type DeliveryMode } from "./execution-delivery";
-import { environment, renderExecutionReport, SECTION_END, SECTION_START, type ExecEnvironment } from "./execution-report";
+import { environment, renderExecutionReport, runQueryAnalyzes, SECTION_END, SECTION_START, type ExecEnvironment } from "./execution-report";
 import { benchTargeting } from "./execution-targeting";
 import { startSink } from "./smtp-sink";
 import { generateEntities } from "./generate";
@@ -94,7 +94,9 @@ async function main() {
     const runs = await Promise.all(render.split(",").map(async (f) => JSON.parse(await readFile(f, "utf8")) as Figures));
     // B5 from the last file that has it; probes (materialize plan, claim) from the last that has them.
     const merged = runs.reduce((a, b) => ({
-      env: b.targeting ? { ...a.env, b5From: b.env.date, load: [...a.env.load, ...b.env.load] } : { ...a.env, probesFrom: b.claimProbe ? b.env.date : a.env.probesFrom },
+      env: b.targeting
+        ? { ...a.env, b5From: b.env.date, load: [...a.env.load, ...b.env.load], b4RunQueryAnalyzed: a.env.b4RunQueryAnalyzed ?? (a.targeting ? runQueryAnalyzes(a.targeting.cases) : undefined) }
+        : { ...a.env, probesFrom: b.claimProbe ? b.env.date : a.env.probesFrom },
       targeting: b.targeting ?? a.targeting,
       delivery: a.delivery && { ...a.delivery, materializePlan: b.materializePlan ?? a.delivery.materializePlan, claimProbe: b.claimProbe ?? a.delivery.claimProbe },
     }));

@@ -236,7 +236,7 @@ describe("local and child campaigns of an entity", () => {
         contact(t.b.id, "Paris"),
       ]);
     const res = await evaluateCampaignTargetDef.run(t.opA, { entity: t.a.internalName, campaignId: campaign.id });
-    expect(res).toEqual({ ok: true, data: { targeted: 4, unsubscribed: 1, bounced: 0, controlGroup: 1, final: 2 } });
+    expect(res).toEqual({ ok: true, data: { targeted: 4, unsubscribed: 1, bounced: 0, pressure: 0, controlGroup: 1, final: 2 } });
     // B's operator cannot evaluate A's campaign, even naming its own entity.
     expect(await evaluateCampaignTargetDef.run(t.opB, { entity: t.b.internalName, campaignId: campaign.id })).toMatchObject({ ok: false, code: "not_found" });
   });

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { contacts, type TargetingCondition, type TypologyRules } from "@/db/schema";
+import { contacts, deliveryMessages, type TargetingCondition, type TypologyRules } from "@/db/schema";
 
 const columns = { email: contacts.email, firstName: contacts.firstName, lastName: contacts.lastName } as const;
 
@@ -41,13 +41,15 @@ export type TargetEvaluation = {
   targeted: number;
   unsubscribed: number;
   bounced: number;
+  pressure: number;
   controlGroup: number;
   final: number;
 };
 
 /**
  * Evaluate target (§4): how many of the entity's contacts the campaign would reach after its
- * typology rules. The pressure rule counts messages already sent, which deliveries record (§7).
+ * typology rules, in the order a delivery applies them (lib/deliveries/start.ts): unsubscribed,
+ * bounced, the pressure rule over the messages already sent, then the control group.
  * The control group is taken from what remains, rounded down, as the delivery will hold it back.
  */
 export async function evaluateTarget(db: DbOrTx, entityId: string, targeting: TargetingCondition[], typology: TypologyRules): Promise<TargetEvaluation> {
@@ -56,13 +58,20 @@ export async function evaluateTarget(db: DbOrTx, entityId: string, targeting: Ta
       targeted: sql<number>`count(*)::int`,
       unsubscribed: sql<number>`count(*) filter (where ${contacts.status} = 'unsubscribed')::int`,
       bounced: sql<number>`count(*) filter (where ${contacts.status} = 'bounced')::int`,
+      // Held back by the pressure rule: not already excluded above, and N messages sent within D days.
+      pressure: typology.pressure
+        ? sql<number>`count(*) filter (where not (${typology.excludeUnsubscribed} and ${contacts.status} = 'unsubscribed')
+            and not (${typology.excludeBounced} and ${contacts.status} = 'bounced')
+            and (select count(*) from ${deliveryMessages} m where m.contact_id = contacts.id and m.sent_at > now() - make_interval(days => ${typology.pressure.days})) >= ${typology.pressure.maxMessages})::int`
+        : sql<number>`0`,
     })
     .from(contacts)
     .where(targetingWhere(entityId, targeting));
   const targeted = row?.targeted ?? 0;
   const unsubscribed = typology.excludeUnsubscribed ? (row?.unsubscribed ?? 0) : 0;
   const bounced = typology.excludeBounced ? (row?.bounced ?? 0) : 0;
-  const eligible = targeted - unsubscribed - bounced;
+  const pressure = row?.pressure ?? 0;
+  const eligible = targeted - unsubscribed - bounced - pressure;
   const controlGroup = Math.floor((eligible * typology.controlGroupPercent) / 100);
-  return { targeted, unsubscribed, bounced, controlGroup, final: eligible - controlGroup };
+  return { targeted, unsubscribed, bounced, pressure, controlGroup, final: eligible - controlGroup };
 }

@@ -2,6 +2,8 @@ import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db";
 import { approvalTasks, contacts, deliveries, deliveryMessages, notifications, workflows, workflowTargets } from "../../db/schema";
+import { defaultTypology } from "../../db/schema";
+import { evaluateTarget } from "../campaigns/targeting";
 import { deliveryReport } from "../deliveries/report";
 import { sendDeliverySlice } from "../deliveries/send";
 import { startReadyDeliveries } from "../deliveries/start";
@@ -190,6 +192,9 @@ describe("typology rules and distributions", () => {
     await advance(second.workflow.id);
     await startDelivery(second.delivery.id);
     expect((await deliveryReport(db(), second.delivery.id)).totals).toMatchObject({ targeted: 10, pressure: 10, queued: 0 });
+    // Evaluate target counts the same rule the same way.
+    const evaluation = await evaluateTarget(db(), t.a.id, [{ field: "segment", operator: "equals", value: segment }], { ...defaultTypology, pressure: { maxMessages: 1, days: 7 } });
+    expect(evaluation).toMatchObject({ targeted: 10, pressure: 10, final: 0 });
     const third = await targetApprovalCampaign({ segment, distributionId: dist.id, withApproval: false, typology: { controlGroupPercent: 25 } });
     await advance(third.workflow.id);
     await startDelivery(third.delivery.id);

@@ -1,0 +1,1 @@
+CREATE INDEX "delivery_messages_queued_idx" ON "delivery_messages" USING btree ("delivery_id","id") WHERE "delivery_messages"."status" = 'queued';
