@@ -1,12 +1,12 @@
 "use client";
 
+import { SaveBar } from "@/components/forms/save-bar";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { useSaveForm } from "@/components/forms/use-save-form";
-import { Button } from "@/components/ui/button";
-import { FormError, FormSuccess } from "@/components/ui/field";
+import { FormError } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/actions";
 import { deliveryContentSchema, type DeliveryContentInput } from "@/lib/deliveries/schemas";
 import { MessageFields } from "./message-fields";
@@ -40,14 +40,7 @@ export function DeliveryContentForm(props: {
           sample={props.sample}
         />
       </fieldset>
-      {props.editable ? (
-        <div className="flex items-center justify-end gap-3">
-          {saved ? <FormSuccess message="Saved." /> : null}
-          <Button type="submit" disabled={pending}>
-            {pending ? "Saving…" : "Save"}
-          </Button>
-        </div>
-      ) : null}
+      {props.editable ? <SaveBar pending={pending} saved={saved} /> : null}
     </form>
   );
 }

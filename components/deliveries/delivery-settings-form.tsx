@@ -1,13 +1,13 @@
 "use client";
 
+import { SaveBar } from "@/components/forms/save-bar";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { CheckboxList } from "@/components/forms/checkbox-list";
 import { useSaveForm } from "@/components/forms/use-save-form";
-import { Button } from "@/components/ui/button";
-import { Field, FormError, FormSuccess } from "@/components/ui/field";
+import { Field, FormError } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/actions";
 import { approvalKindLabels } from "@/lib/deliveries/labels";
@@ -93,14 +93,7 @@ export function DeliverySettingsForm(props: {
           </Field>
         </div>
       </fieldset>
-      {props.editable ? (
-        <div className="flex items-center justify-end gap-3">
-          {saved ? <FormSuccess message="Saved." /> : null}
-          <Button type="submit" disabled={pending}>
-            {pending ? "Saving…" : "Save"}
-          </Button>
-        </div>
-      ) : null}
+      {props.editable ? <SaveBar pending={pending} saved={saved} /> : null}
     </form>
   );
 }

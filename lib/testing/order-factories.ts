@@ -1,6 +1,7 @@
 import { getDb } from "../../db";
-import { campaignTemplates, campaigns, deliveries, packageAudience, packages, workflows, type CampaignContent, type PersonalizationField, type TargetingCondition } from "../../db/schema";
-import { uniq } from "./factories";
+import { campaignTemplates, campaigns, deliveries, entityGroupMembers, packageAudience, packages, workflows, type CampaignContent, type PersonalizationField, type TargetingCondition } from "../../db/schema";
+import { actorFor, createLocalEntity, createUser, uniq } from "./factories";
+import { notificationMember } from "./package-factories";
 
 const days = (n: number) => new Date(Date.now() + n * 86_400_000);
 
@@ -74,4 +75,14 @@ export const textField = (name: string, over: Partial<PersonalizationField> = {}
 /** The wizard's fields for a plain order. */
 export function orderDetails(over: Record<string, unknown> = {}) {
   return { label: "Our order", comment: "", parameters: {}, reviewerIds: [], documents: [], ...over };
+}
+
+/** A local entity with an operator in its notification group and an order reviewer. */
+export async function entityWithPeople() {
+  const e = await createLocalEntity();
+  const member = await notificationMember(e.id);
+  const op = await actorFor(member.id);
+  const reviewerUser = await createUser({ role: "local", entityIds: [e.id] });
+  await getDb().insert(entityGroupMembers).values({ entityId: e.id, group: "order_reviewers", userId: reviewerUser.id });
+  return { e, op, member, reviewer: await actorFor(reviewerUser.id) };
 }
