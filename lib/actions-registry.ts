@@ -55,6 +55,10 @@ import {
   updateOwnDeliveryContentDef,
 } from "@/lib/deliveries/actions";
 
+import { budgetActionDefs } from "@/lib/budgets/budget-actions";
+import { campaignBudgetActionDefs } from "@/lib/budgets/campaign-budget-actions";
+import { stockActionDefs } from "@/lib/stock/actions";
+
 /**
  * Every server action, by name. The access test walks this list and refuses each action to the
  * wrong role and the wrong tenant; another test checks that every `"use server"` file only
@@ -120,4 +124,7 @@ export const actionRegistry: ActionDef<never, unknown>[] = [
   stopOwnDeliveryDef,
   sendDeliveryProofDef,
   sendOwnDeliveryProofDef,
+  ...budgetActionDefs,
+  ...campaignBudgetActionDefs,
+  ...stockActionDefs,
 ] as unknown as ActionDef<never, unknown>[];

@@ -1,12 +1,17 @@
 import { sql } from "drizzle-orm";
 import { type AnyPgColumn, index, integer, jsonb, numeric, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { budgetCategories, budgetProcessStatus, budgets, commitmentLevel } from "./budgets";
 import { entities } from "./entities";
-import { providers } from "./providers";
+import { costCategories, providers } from "./providers";
 import { users } from "./users";
 
+// A plan, a program and a campaign may each name the budget they charge; a campaign without one
+// charges its program's, then its plan's (§9). Their calculated cost is kept by budgetMgt.
 export const plans = pgTable("plans", {
   id: uuid("id").primaryKey().defaultRandom(),
   label: text("label").notNull(),
+  budgetId: uuid("budget_id").references((): AnyPgColumn => budgets.id, { onDelete: "set null" }),
+  calculatedCost: numeric("calculated_cost", { precision: 16, scale: 4 }).notNull().default("0"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -14,6 +19,8 @@ export const programs = pgTable("programs", {
   id: uuid("id").primaryKey().defaultRandom(),
   planId: uuid("plan_id").notNull().references(() => plans.id, { onDelete: "restrict" }),
   label: text("label").notNull(),
+  budgetId: uuid("budget_id").references((): AnyPgColumn => budgets.id, { onDelete: "set null" }),
+  calculatedCost: numeric("calculated_cost", { precision: 16, scale: 4 }).notNull().default("0"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -95,12 +102,27 @@ export const campaigns = pgTable(
     // An occurrence of a recurring or periodic campaign, and the period it stands for.
     occurrenceOf: uuid("occurrence_of").references((): AnyPgColumn => campaigns.id, { onDelete: "cascade" }),
     occurrenceAt: timestamp("occurrence_at", { withTimezone: true }),
+    // The budget tab (§9).
+    budgetId: uuid("budget_id").references((): AnyPgColumn => budgets.id, { onDelete: "set null" }),
+    budgetCategoryId: uuid("budget_category_id").references((): AnyPgColumn => budgetCategories.id, { onDelete: "set null" }),
+    budgetProcess: budgetProcessStatus("budget_process").notNull().default("being_edited"),
+    commitmentLevel: commitmentLevel("commitment_level").notNull().default("planned"),
+    provisionalCost: numeric("provisional_cost", { precision: 16, scale: 4 }).notNull().default("0"),
+    calculatedCost: numeric("calculated_cost", { precision: 16, scale: 4 }).notNull().default("0"),
+    realCost: numeric("real_cost", { precision: 16, scale: 4 }),
+    // Kept by budgetMgt: the budget the campaign charges (its own, its program's or its plan's).
+    chargedBudgetId: uuid("charged_budget_id").references((): AnyPgColumn => budgets.id, { onDelete: "set null" }),
+    // Set by a trigger whenever something its cost depends on changes: budgetMgt's incremental
+    // runs start from the campaigns changed since the previous run.
+    costChangedAt: timestamp("cost_changed_at", { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("campaigns_entity_idx").on(t.entityId, t.createdAt),
     index("campaigns_parent_idx").on(t.parentCampaignId),
     unique("campaigns_occurrence_uq").on(t.occurrenceOf, t.occurrenceAt),
+    index("campaigns_charged_budget_idx").on(t.chargedBudgetId),
+    index("campaigns_cost_changed_idx").on(t.costChangedAt),
   ],
 );
 
@@ -201,6 +223,14 @@ export const deliveries = pgTable(
     ratePerSecond: integer("rate_per_second"),
     providerId: uuid("provider_id").references(() => providers.id, { onDelete: "set null" }),
     realCost: numeric("real_cost", { precision: 14, scale: 2 }),
+    // §9 cost: the service it uses (whose structures apply to the targeted count once known), the
+    // estimate before that, and what budgetMgt calculated.
+    costCategoryId: uuid("cost_category_id").references((): AnyPgColumn => costCategories.id, { onDelete: "set null" }),
+    provisionalCost: numeric("provisional_cost", { precision: 16, scale: 4 }).notNull().default("0"),
+    calculatedCost: numeric("calculated_cost", { precision: 16, scale: 4 }).notNull().default("0"),
+    // Messages to send after the typology rules (email) or rows of the extraction file (direct
+    // mail): null until the delivery is analysed.
+    targetedCount: integer("targeted_count"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

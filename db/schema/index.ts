@@ -9,3 +9,5 @@ export * from "./users";
 export * from "./technical";
 export * from "./execution";
 export * from "./providers";
+export * from "./budgets";
+export * from "./stock";

@@ -1,4 +1,5 @@
-import { index, integer, jsonb, numeric, pgEnum, pgTable, text, timestamp, uuid, boolean } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, index, integer, jsonb, numeric, pgEnum, pgTable, text, timestamp, uuid, boolean } from "drizzle-orm/pg-core";
+import { stockLines } from "./stock";
 
 export type ExportColumn = { header: string; field: string };
 
@@ -28,6 +29,8 @@ export const costCategories = pgTable(
     label: text("label").notNull(),
     channel: costChannel("channel").notNull(),
     costTypes: text("cost_types").array().notNull().default([]),
+    // The stock line the service consumes, one unit per targeted item (§9).
+    stockLineId: uuid("stock_line_id").references((): AnyPgColumn => stockLines.id, { onDelete: "set null" }),
   },
   (t) => [index("cost_categories_provider_idx").on(t.providerId)],
 );
