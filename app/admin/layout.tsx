@@ -13,6 +13,8 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     { href: "/admin/entities", label: "Local entities" },
     { href: "/admin/data-distributions", label: "Data distributions" },
     { href: "/admin/providers", label: "Service providers" },
+    { href: "/admin/budgets", label: "Budgets" },
+    { href: "/admin/stock", label: "Stock" },
     ...(actor.isAdmin ? [{ href: "/admin/operators", label: "Operators" }] : []),
     { href: "/admin/outbox", label: "Outbox" },
     ...(actor.isAdmin ? [{ href: "/admin/technical-workflows", label: "Technical workflows" }] : []),

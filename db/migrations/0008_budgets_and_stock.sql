@@ -137,6 +137,10 @@ ALTER TABLE "plans" ADD COLUMN "budget_id" uuid;--> statement-breakpoint
 ALTER TABLE "plans" ADD COLUMN "calculated_cost" numeric(16, 4) DEFAULT '0' NOT NULL;--> statement-breakpoint
 ALTER TABLE "programs" ADD COLUMN "budget_id" uuid;--> statement-breakpoint
 ALTER TABLE "programs" ADD COLUMN "calculated_cost" numeric(16, 4) DEFAULT '0' NOT NULL;--> statement-breakpoint
+ALTER TABLE "programs" ADD COLUMN "planned" numeric(16, 4) DEFAULT '0' NOT NULL;--> statement-breakpoint
+ALTER TABLE "programs" ADD COLUMN "reserved" numeric(16, 4) DEFAULT '0' NOT NULL;--> statement-breakpoint
+ALTER TABLE "programs" ADD COLUMN "committed" numeric(16, 4) DEFAULT '0' NOT NULL;--> statement-breakpoint
+ALTER TABLE "programs" ADD COLUMN "spent" numeric(16, 4) DEFAULT '0' NOT NULL;--> statement-breakpoint
 ALTER TABLE "cost_categories" ADD COLUMN "stock_line_id" uuid;--> statement-breakpoint
 ALTER TABLE "budget_categories" ADD CONSTRAINT "budget_categories_budget_id_budgets_id_fk" FOREIGN KEY ("budget_id") REFERENCES "public"."budgets"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "budgets" ADD CONSTRAINT "budgets_parent_id_budgets_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."budgets"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint

@@ -21,6 +21,11 @@ export const programs = pgTable("programs", {
   label: text("label").notNull(),
   budgetId: uuid("budget_id").references((): AnyPgColumn => budgets.id, { onDelete: "set null" }),
   calculatedCost: numeric("calculated_cost", { precision: 16, scale: 4 }).notNull().default("0"),
+  // What its Defined campaigns consolidate, by commitment level (the budget dashboard per program).
+  planned: numeric("planned", { precision: 16, scale: 4 }).notNull().default("0"),
+  reserved: numeric("reserved", { precision: 16, scale: 4 }).notNull().default("0"),
+  committed: numeric("committed", { precision: 16, scale: 4 }).notNull().default("0"),
+  spent: numeric("spent", { precision: 16, scale: 4 }).notNull().default("0"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
