@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { type AnyPgColumn, date, index, integer, numeric, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { campaigns, deliveries } from "./campaigns";
 import { costCategories, providers } from "./providers";
@@ -71,7 +72,10 @@ export const campaignTasks = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("campaign_tasks_campaign_idx").on(t.campaignId)],
+  (t) => [
+    index("campaign_tasks_campaign_idx").on(t.campaignId),
+    index("campaign_tasks_cost_category_idx").on(t.costCategoryId).where(sql`${t.costCategoryId} is not null`),
+  ],
 );
 
 /**

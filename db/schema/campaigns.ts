@@ -115,8 +115,15 @@ export const campaigns = pgTable(
     provisionalCost: numeric("provisional_cost", { precision: 16, scale: 4 }).notNull().default("0"),
     calculatedCost: numeric("calculated_cost", { precision: 16, scale: 4 }).notNull().default("0"),
     realCost: numeric("real_cost", { precision: 16, scale: 4 }),
-    // Kept by budgetMgt: the budget the campaign charges (its own, its program's or its plan's).
+    // Kept by budgetMgt: the budget the campaign charges (its own, its program's or its plan's),
+    // and what it charges there by bucket (zero until Defined), so budgets and programs add up
+    // campaigns rather than every expense line.
     chargedBudgetId: uuid("charged_budget_id").references((): AnyPgColumn => budgets.id, { onDelete: "set null" }),
+    chargedPlanned: numeric("charged_planned", { precision: 16, scale: 4 }).notNull().default("0"),
+    chargedReserved: numeric("charged_reserved", { precision: 16, scale: 4 }).notNull().default("0"),
+    chargedCommitted: numeric("charged_committed", { precision: 16, scale: 4 }).notNull().default("0"),
+    chargedSpent: numeric("charged_spent", { precision: 16, scale: 4 }).notNull().default("0"),
+    chargedInvoiced: numeric("charged_invoiced", { precision: 16, scale: 4 }).notNull().default("0"),
     // Set by a trigger whenever something its cost depends on changes: budgetMgt's incremental
     // runs start from the campaigns changed since the previous run.
     costChangedAt: timestamp("cost_changed_at", { withTimezone: true }).notNull().defaultNow(),
@@ -127,6 +134,7 @@ export const campaigns = pgTable(
     index("campaigns_parent_idx").on(t.parentCampaignId),
     unique("campaigns_occurrence_uq").on(t.occurrenceOf, t.occurrenceAt),
     index("campaigns_charged_budget_idx").on(t.chargedBudgetId),
+    index("campaigns_program_idx").on(t.programId),
     index("campaigns_cost_changed_idx").on(t.costChangedAt),
   ],
 );
@@ -239,5 +247,8 @@ export const deliveries = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("deliveries_campaign_idx").on(t.campaignId)],
+  (t) => [
+    index("deliveries_campaign_idx").on(t.campaignId),
+    index("deliveries_cost_category_idx").on(t.costCategoryId).where(sql`${t.costCategoryId} is not null`),
+  ],
 );

@@ -74,7 +74,9 @@ export async function startReadyDeliveries(tx: Tx, opts: { limit?: number; deliv
   for (const d of ready) {
     messages += await materializeMessages(tx, { id: d.id, workflowId: d.workflowId! }, d.typology);
     const status = d.channel === "email" ? ("in_progress" as const) : ("pending_extraction" as const);
-    await tx.update(deliveries).set({ status, startedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(deliveries.id, d.id));
+    // The targeted count is what budgetMgt prices and stockMgt consumes: the messages left to send.
+    const targetedCount = sql<number>`(select count(*)::int from delivery_messages m where m.delivery_id = ${d.id} and m.status <> 'excluded')`;
+    await tx.update(deliveries).set({ status, startedAt: sql`now()`, updatedAt: sql`now()`, targetedCount }).where(eq(deliveries.id, d.id));
     if (d.channel === "email") await enqueueJob(tx, SEND_DELIVERY, { deliveryId: d.id }, { jobKey: sendJobKey(d.id), maxAttempts: 25 });
     else await runSupplierMgtSoon(tx);
   }

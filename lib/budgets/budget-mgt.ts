@@ -1,0 +1,231 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { DbOrTx, Tx } from "@/db";
+import { technicalWorkflowRuns } from "@/db/schema";
+import { uuidArray } from "@/lib/sql-arrays";
+import { recomputeItemCosts, syncGeneratedLines } from "./item-costs";
+
+// budgetMgt, **Cost calculation** (§9, §10). Decisions in ./README.md.
+
+export type BudgetMgtOptions = {
+  /**
+   * Recompute the campaigns stamped since this watermark (an earlier run's `watermark`); null or
+   * absent = every campaign. Budgets and programs are always re-added from their campaigns.
+   */
+  since?: string | null;
+  /** Limit the run to these campaigns (tests and benchmarks; the schedule never sets it). */
+  campaignIds?: string[];
+};
+
+export type BudgetMgtResult = {
+  itemsHandled: number;
+  details: {
+    mode: "full" | "incremental";
+    watermark: string;
+    campaignsExamined: number;
+    deliveriesChanged: number;
+    tasksChanged: number;
+    linesChanged: number;
+    campaignsChanged: number;
+    programsChanged: number;
+    plansChanged: number;
+    budgetsChanged: number;
+  };
+};
+
+/**
+ * Where the next recorded run starts: the watermark of the last successful one, or null (a full
+ * run) when there is none or the last full run is more than a day old. The daily full run is the
+ * safety net for anything that changes a cost without stamping its campaign.
+ */
+export async function budgetMgtSince(db: DbOrTx): Promise<string | null> {
+  const runs = db
+    .select({ details: technicalWorkflowRuns.details })
+    .from(technicalWorkflowRuns)
+    .where(and(eq(technicalWorkflowRuns.workflowId, "budgetMgt"), eq(technicalWorkflowRuns.outcome, "succeeded")))
+    .orderBy(desc(technicalWorkflowRuns.startedAt))
+    .limit(1);
+  const [last] = await runs;
+  const [lastFull] = await db
+    .select({ id: technicalWorkflowRuns.id })
+    .from(technicalWorkflowRuns)
+    .where(
+      and(
+        eq(technicalWorkflowRuns.workflowId, "budgetMgt"),
+        eq(technicalWorkflowRuns.outcome, "succeeded"),
+        sql`${technicalWorkflowRuns.details}->>'mode' = 'full'`,
+        sql`${technicalWorkflowRuns.startedAt} > now() - interval '1 day'`,
+      ),
+    )
+    .limit(1);
+  const w = last?.details.watermark;
+  return lastFull && typeof w === "string" ? w : null;
+}
+
+/**
+ * One run, in the caller's transaction:
+ * 1. the campaigns to recompute: all, or those stamped (cost_changed_at) since the watermark;
+ * 2. their deliveries' and tasks' calculated costs (cost structures applied in exact arithmetic);
+ * 3. their generated expense lines;
+ * 4. their calculated cost, charged budget and what they charge it, by bucket;
+ * 5. every program's and plan's figures, and every budget's own and total figures, re-added from
+ *    the campaigns (thousands of rows, not the million expense lines).
+ * Every write is `where distinct`, so a second run changes nothing and says so.
+ */
+export async function runBudgetMgt(tx: Tx, opts: BudgetMgtOptions = {}): Promise<BudgetMgtResult> {
+  // The next run must see every change not yet committed when this one reads: the oldest open
+  // transaction's start (ours included) is a watermark no commit can slip behind.
+  const [wm] = await tx.execute<{ watermark: string }>(sql`
+    select coalesce(min(xact_start), now())::text as watermark from pg_stat_activity
+    where datname = current_database() and xact_start is not null`);
+  const watermark = wm!.watermark;
+  const mode = opts.since ? "incremental" : "full";
+
+  await tx.execute(sql`create temporary table dirty_campaigns (id uuid primary key) on commit drop`);
+  await tx.execute(sql`
+    insert into dirty_campaigns (id)
+    select id from campaigns
+    where ${opts.since ? sql`cost_changed_at >= ${opts.since}::timestamptz` : sql`true`}
+      ${opts.campaignIds ? sql`and id = any(${uuidArray(opts.campaignIds)})` : sql``}`);
+  await tx.execute(sql`analyze dirty_campaigns`);
+  const [{ n: campaignsExamined } = { n: 0 }] = await tx.execute<{ n: number }>(sql`select count(*)::int as n from dirty_campaigns`);
+
+  const items = await recomputeItemCosts(tx);
+  const linesChanged = await syncGeneratedLines(tx);
+  const campaignsChanged = await recomputeCampaigns(tx);
+  const programsChanged = await recomputePrograms(tx);
+  const plansChanged = await recomputePlans(tx);
+  const budgetsChanged = await recomputeBudgets(tx);
+
+  const details = {
+    mode,
+    watermark,
+    campaignsExamined,
+    deliveriesChanged: items.deliveries,
+    tasksChanged: items.tasks,
+    linesChanged,
+    campaignsChanged,
+    programsChanged,
+    plansChanged,
+    budgetsChanged,
+  } as const;
+  const itemsHandled = items.deliveries + items.tasks + linesChanged + campaignsChanged + programsChanged + plansChanged + budgetsChanged;
+  return { itemsHandled, details };
+}
+
+/**
+ * A campaign's calculated cost: its real cost when entered; being edited or to validate, its
+ * provisional cost; otherwise the sum of its expense lines (real amount when known). What it
+ * charges its budget, only once Defined: real costs as Spent, the rest in the bucket of its
+ * commitment level. Paid invoices are Invoiced whatever the process status.
+ */
+async function recomputeCampaigns(tx: Tx): Promise<number> {
+  const res = await tx.execute(sql`
+    with lines as (
+      select l.campaign_id,
+        coalesce(sum(coalesce(l.real_amount, l.amount)), 0) as total,
+        coalesce(sum(l.amount) filter (where l.real_amount is null), 0) as open,
+        coalesce(sum(l.real_amount), 0) as real
+      from expense_lines l join dirty_campaigns dc on dc.id = l.campaign_id
+      group by l.campaign_id
+    ), paid as (
+      select i.campaign_id, sum(il.amount) as invoiced
+      from invoices i join dirty_campaigns dc on dc.id = i.campaign_id join invoice_lines il on il.invoice_id = i.id
+      where i.status = 'paid'
+      group by i.campaign_id
+    ), costed as (
+      select c.id, c.commitment_level as level,
+        coalesce(c.budget_id, p.budget_id, pl.budget_id) as charged,
+        c.budget_process = 'defined' and coalesce(c.budget_id, p.budget_id, pl.budget_id) is not null as consolidates,
+        case when c.real_cost is not null then 'real' when c.status in ('being_edited', 'to_validate') then 'provisional' else 'lines' end as source,
+        c.real_cost, c.provisional_cost,
+        coalesce(lines.total, 0) as total, coalesce(lines.open, 0) as open, coalesce(lines.real, 0) as real,
+        coalesce(paid.invoiced, 0) as invoiced
+      from campaigns c
+      join dirty_campaigns dc on dc.id = c.id
+      left join programs p on p.id = c.program_id
+      left join plans pl on pl.id = p.plan_id
+      left join lines on lines.campaign_id = c.id
+      left join paid on paid.campaign_id = c.id
+    ), figures as (
+      select id, charged, invoiced,
+        case source when 'real' then real_cost when 'provisional' then provisional_cost else total end as calculated,
+        case when not consolidates then 0 when source = 'real' then real_cost when source = 'lines' then real else 0 end as spent,
+        case when not consolidates or source = 'real' then 0 when source = 'provisional' then provisional_cost else open end as engaged,
+        level
+      from costed
+    )
+    update campaigns c set
+      calculated_cost = f.calculated,
+      charged_budget_id = f.charged,
+      charged_planned = case when f.level = 'planned' then f.engaged else 0 end,
+      charged_reserved = case when f.level = 'reserved' then f.engaged else 0 end,
+      charged_committed = case when f.level = 'committed' then f.engaged else 0 end,
+      charged_spent = f.spent,
+      charged_invoiced = f.invoiced
+    from figures f
+    where c.id = f.id and (c.calculated_cost, c.charged_budget_id, c.charged_planned, c.charged_reserved, c.charged_committed, c.charged_spent, c.charged_invoiced)
+      is distinct from (f.calculated, f.charged,
+        case when f.level = 'planned' then f.engaged else 0 end, case when f.level = 'reserved' then f.engaged else 0 end,
+        case when f.level = 'committed' then f.engaged else 0 end, f.spent, f.invoiced)`);
+  return res.count;
+}
+
+/** A program's calculated cost and figures: the sums of its campaigns'. */
+async function recomputePrograms(tx: Tx): Promise<number> {
+  const res = await tx.execute(sql`
+    with sums as (
+      select p.id,
+        coalesce(sum(c.calculated_cost), 0) as calculated, coalesce(sum(c.charged_planned), 0) as planned,
+        coalesce(sum(c.charged_reserved), 0) as reserved, coalesce(sum(c.charged_committed), 0) as committed,
+        coalesce(sum(c.charged_spent), 0) as spent
+      from programs p left join campaigns c on c.program_id = p.id
+      group by p.id
+    )
+    update programs p set calculated_cost = s.calculated, planned = s.planned, reserved = s.reserved, committed = s.committed, spent = s.spent
+    from sums s
+    where p.id = s.id and (p.calculated_cost, p.planned, p.reserved, p.committed, p.spent) is distinct from (s.calculated, s.planned, s.reserved, s.committed, s.spent)`);
+  return res.count;
+}
+
+/** A plan's calculated cost: the sum of its programs'. */
+async function recomputePlans(tx: Tx): Promise<number> {
+  const res = await tx.execute(sql`
+    with sums as (select pl.id, coalesce(sum(p.calculated_cost), 0) as calculated from plans pl left join programs p on p.plan_id = pl.id group by pl.id)
+    update plans pl set calculated_cost = s.calculated from sums s where pl.id = s.id and pl.calculated_cost is distinct from s.calculated`);
+  return res.count;
+}
+
+/**
+ * A budget's own figures are the sums of the campaigns charging it; its figures add those of
+ * every budget below it. computed_at moves only when a figure does, so it says when they last
+ * changed; the run history says when they were last checked.
+ */
+async function recomputeBudgets(tx: Tx): Promise<number> {
+  const res = await tx.execute(sql`
+    with recursive own as (
+      select b.id,
+        coalesce(sum(c.charged_planned), 0) as planned, coalesce(sum(c.charged_reserved), 0) as reserved,
+        coalesce(sum(c.charged_committed), 0) as committed, coalesce(sum(c.charged_spent), 0) as spent,
+        coalesce(sum(c.charged_invoiced), 0) as invoiced
+      from budgets b left join campaigns c on c.charged_budget_id = b.id
+      group by b.id
+    ), tree (ancestor, id, depth) as (
+      select id, id, 0 from budgets
+      union all
+      select t.ancestor, b.id, t.depth + 1 from tree t join budgets b on b.parent_id = t.id where t.depth < 32
+    ), totals as (
+      select t.ancestor as id, sum(o.planned) as planned, sum(o.reserved) as reserved, sum(o.committed) as committed,
+        sum(o.spent) as spent, sum(o.invoiced) as invoiced
+      from tree t join own o on o.id = t.id
+      group by t.ancestor
+    )
+    update budgets b set
+      own_planned = o.planned, own_reserved = o.reserved, own_committed = o.committed, own_spent = o.spent, own_invoiced = o.invoiced,
+      planned = t.planned, reserved = t.reserved, committed = t.committed, spent = t.spent, invoiced = t.invoiced,
+      computed_at = now()
+    from own o, totals t
+    where b.id = o.id and b.id = t.id
+      and (b.own_planned, b.own_reserved, b.own_committed, b.own_spent, b.own_invoiced, b.planned, b.reserved, b.committed, b.spent, b.invoiced)
+        is distinct from (o.planned, o.reserved, o.committed, o.spent, o.invoiced, t.planned, t.reserved, t.committed, t.spent, t.invoiced)`);
+  return res.count;
+}
