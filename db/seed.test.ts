@@ -43,7 +43,7 @@ describe("demo data", () => {
     expect(await seedDemoData()).toBe(false);
   });
 
-  it("loads a plan, a program, four templates and a reference campaign with a workflow per template", async () => {
+  it("loads a plan, two programs, four templates, a reference campaign with a workflow per template, and two campaigns for budgets", async () => {
     const db = getDb();
     const [counts] = await db.execute<{ plans: number; programs: number; templates: number; campaigns: number; workflows: number }>(sql`
       select (select count(*)::int from plans) as plans, (select count(*)::int from programs) as programs,
@@ -51,7 +51,7 @@ describe("demo data", () => {
              (select count(*)::int from campaigns where entity_id is null) as campaigns,
              (select count(*)::int from workflows w join campaigns c on c.id = w.campaign_id
                where c.entity_id is null and jsonb_array_length(w.activities) = 3) as workflows`);
-    expect(counts).toEqual({ plans: 1, programs: 1, templates: 4, campaigns: 4, workflows: 3 });
+    expect(counts).toEqual({ plans: 1, programs: 2, templates: 4, campaigns: 6, workflows: 3 });
     const byForm = await db.query.campaignTemplates.findFirst({ where: eq(campaignTemplates.label, "Seasonal newsletter (by form)") });
     expect(byForm).toMatchObject({ distributionLevel: "collaborative", collaborativeType: "by_form" });
     expect(byForm!.personalizationFields.map((f) => [f.name, f.type, f.required])).toEqual([
@@ -85,5 +85,31 @@ describe("demo data", () => {
       { package: "Spring newsletter", entity: "paris-nord", status: "ordered", campaign: null },
       { package: "Store opening kit", entity: "marseille-port", status: "available", campaign: "Store opening – Marseille Port" },
     ]);
+  });
+
+  it("loads budgets and stock with their figures computed: every commitment level, and one line below its alert level", async () => {
+    const db = getDb();
+    const rows = await db.execute<{ label: string; planned: string; reserved: string; committed: string; spent: string; invoiced: string }>(sql`
+      select label, planned::text, reserved::text, committed::text, spent::text, invoiced::text from budgets order by label`);
+    // Network campaigns: Store opening 2,500 + Regional promotion 3,000 planned; Autumn loyalty
+    // mailing reserves its email's provisional 120 + 2 studio days × 480 and spent 812.40 on gifts
+    // (paid invoice: 960); Spring gift card mailing commits 150 + 450 × 2.40. Brand: the film's
+    // 18,000. Marketing 2027 adds both; the newsletter is not Defined and counts nowhere.
+    expect([...rows]).toEqual([
+      { label: "Brand", planned: "18000.0000", reserved: "0.0000", committed: "0.0000", spent: "0.0000", invoiced: "0.0000" },
+      { label: "Marketing 2027", planned: "23500.0000", reserved: "1080.0000", committed: "1230.0000", spent: "812.4000", invoiced: "960.0000" },
+      { label: "Network campaigns", planned: "5500.0000", reserved: "1080.0000", committed: "1230.0000", spent: "812.4000", invoiced: "960.0000" },
+    ]);
+    const stock = await db.execute<{ resource: string; in_stock: number; alert: boolean }>(sql`
+      select resource, in_stock, alert_since is not null as alert from stock_lines order by resource`);
+    // Leaflets: 2,000 + the 1,000 delivered 5 days ago (the 1,500 due in 10 days not yet). Gift
+    // cards: 600 − 450 = 150, at or below 200: the alert, and its email to the stock manager.
+    expect([...stock]).toEqual([
+      { resource: "Autumn leaflets", in_stock: 3000, alert: false },
+      { resource: "Loyalty gift cards", in_stock: 150, alert: true },
+      { resource: "Welcome brochures", in_stock: 5000, alert: false },
+    ]);
+    const [mail] = await db.execute<{ n: number }>(sql`select count(*)::int as n from notifications where recipient = 'operator@central.demo' and event_key like 'stock-alert:%'`);
+    expect(mail!.n).toBe(1);
   });
 });

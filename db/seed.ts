@@ -3,6 +3,7 @@ import { hashPassword } from "../lib/auth/password";
 import { linkActivities } from "../lib/campaigns/workflow";
 import { isMain } from "../lib/runtime/is-main";
 import { closeDb, getDb, type Tx } from "./index";
+import { seedBudgets } from "./seed-budgets";
 import { seedExecution } from "./seed-execution";
 import { seedPackages } from "./seed-packages";
 import { campaigns, campaignTemplates, contacts, deliveries, entities, entityGroupMembers, entityMemberships, plans, programs, users, workflows } from "./schema";
@@ -55,6 +56,7 @@ export async function seedDemoData(opts: { contactsPerEntity?: number } = {}): P
     await seedCampaigns(tx, operatorId);
     await seedPackages(tx, operatorId);
     await seedExecution(tx, operatorId);
+    await seedBudgets(tx, operatorId);
   });
   return true;
 }

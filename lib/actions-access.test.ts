@@ -185,7 +185,7 @@ describe("every server action goes through the access wrapper", () => {
       const invoked = [...src.matchAll(/invoke\((\w+)/g)].map((m) => m[1]!);
       // Every exported server function must call invoke() on a registered definition.
       expect(invoked.length, `${file} exports ${exported} action(s) but invokes ${invoked.length}`).toBe(exported);
-      const imports = new Map([...src.matchAll(/import \{([^}]+)\} from "@\/lib\/[\w/-]+\/actions"/g)].flatMap((m) =>
+      const imports = new Map([...src.matchAll(/import \{([^}]+)\} from "@\/lib\/[\w/-]+\/(?:[\w-]+-)?actions"/g)].flatMap((m) =>
         m[1]!.split(",").map((s) => {
           const [orig, alias] = s.trim().split(/\s+as\s+/);
           return [alias ?? orig!, orig!] as const;
@@ -201,7 +201,7 @@ describe("every server action goes through the access wrapper", () => {
   });
 
   it("registers every action definition of every lib/*/actions module", async () => {
-    const modules = walk(path.resolve(import.meta.dirname)).filter((f) => f.endsWith("/actions.ts"));
+    const modules = walk(path.resolve(import.meta.dirname)).filter((f) => /\/(?:[\w-]+-)?actions\.ts$/.test(f));
     let seen = 0;
     for (const file of modules) {
       const mod = (await import(file)) as Record<string, unknown>;

@@ -31,6 +31,7 @@ export const budgets = pgTable(
     committed: money("committed").notNull().default("0"),
     spent: money("spent").notNull().default("0"),
     invoiced: money("invoiced").notNull().default("0"),
+    // When a figure last changed; lastCostCalculation() says when they were last checked.
     computedAt: timestamp("computed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

@@ -229,3 +229,14 @@ async function recomputeBudgets(tx: Tx): Promise<number> {
         is distinct from (o.planned, o.reserved, o.committed, o.spent, o.invoiced, t.planned, t.reserved, t.committed, t.spent, t.invoiced)`);
   return res.count;
 }
+
+/** When the figures were last brought up to date: the end of the last successful run. */
+export async function lastCostCalculation(db: DbOrTx): Promise<Date | null> {
+  const [row] = await db
+    .select({ at: technicalWorkflowRuns.finishedAt })
+    .from(technicalWorkflowRuns)
+    .where(and(eq(technicalWorkflowRuns.workflowId, "budgetMgt"), eq(technicalWorkflowRuns.outcome, "succeeded")))
+    .orderBy(desc(technicalWorkflowRuns.startedAt))
+    .limit(1);
+  return row?.at ?? null;
+}

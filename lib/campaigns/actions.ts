@@ -2,8 +2,8 @@ import { defineAction } from "@/lib/actions";
 import { saveCampaign } from "./campaigns";
 import { evaluateCampaignTarget, updateLocalCampaign } from "./local-campaigns";
 import { evaluateCampaignSchema, localCampaignSchema } from "./local-schemas";
-import { createPlan, createProgram } from "./plans";
-import { campaignSchema, planSchema, programSchema, templateSchema, updateCampaignSchema, updateTemplateSchema } from "./schemas";
+import { createPlan, createProgram, updatePlan, updateProgram } from "./plans";
+import { campaignSchema, planSchema, programSchema, templateSchema, updateCampaignSchema, updatePlanSchema, updateProgramSchema, updateTemplateSchema } from "./schemas";
 import { saveTemplate } from "./templates";
 
 export const createPlanDef = defineAction({
@@ -18,6 +18,21 @@ export const createProgramDef = defineAction({
   access: "central",
   schema: programSchema,
   handler: async ({ db }, input) => ({ id: await db.transaction((tx) => createProgram(tx, input)) }),
+});
+
+// Registered through lib/budgets/budget-actions.ts: choosing a plan's or program's budget is part of budgets (§9).
+export const updatePlanDef = defineAction({
+  name: "updatePlan",
+  access: "central",
+  schema: updatePlanSchema,
+  handler: async ({ db }, input) => ({ id: await db.transaction((tx) => updatePlan(tx, input)) }),
+});
+
+export const updateProgramDef = defineAction({
+  name: "updateProgram",
+  access: "central",
+  schema: updateProgramSchema,
+  handler: async ({ db }, input) => ({ id: await db.transaction((tx) => updateProgram(tx, input)) }),
 });
 
 export const createTemplateDef = defineAction({

@@ -12,11 +12,17 @@ export const activityKinds = ["query", "split", "local_approval", "delivery", "w
 const label = z.string().trim().min(1, "Enter a label.").max(120, "Keep the label under 120 characters.");
 const id = z.uuid();
 
-export const planSchema = z.object({ label });
-export type PlanInput = z.input<typeof planSchema>;
+// The budget a plan or program charges (§9): its campaigns charge it unless they name their own.
+// "" = none; absent counts as none, for callers that predate budgets.
+const budgetId = z.union([z.literal(""), z.uuid("Choose a budget from the list.")], { error: "Choose a budget from the list." }).default("");
 
-export const programSchema = z.object({ planId: z.uuid("Choose a plan."), label });
+export const planSchema = z.object({ label, budgetId });
+export type PlanInput = z.input<typeof planSchema>;
+export const updatePlanSchema = planSchema.extend({ id });
+
+export const programSchema = z.object({ planId: z.uuid("Choose a plan."), label, budgetId });
 export type ProgramInput = z.input<typeof programSchema>;
+export const updateProgramSchema = programSchema.extend({ id });
 
 export const personalizationFieldSchema = z.object({
   name: z

@@ -2,6 +2,7 @@
 // Every interpolated value is escaped: names and comments are user input.
 import { executionRenderers, type ExecutionPayloads } from "./execution-templates";
 import { escapeHtml, layout, type Rendered } from "./layout";
+import { stockRenderers, type StockPayloads } from "./stock-templates";
 
 export { escapeHtml };
 
@@ -17,7 +18,8 @@ export type TemplatePayloads = {
   order_decision: { decision: "approved" | "rejected" | "canceled"; orderLabel: string; packageLabel: string; entityLabel: string; decidedBy: string; comment: string; url: string };
   campaign_available: { packageLabel: string; entityLabel: string; campaignLabel: string; url: string };
   registration_reminder: { packageLabel: string; entityLabel: string; registrationDeadline: string; url: string };
-} & ExecutionPayloads;
+} & ExecutionPayloads &
+  StockPayloads;
 export type EmailTemplate = keyof TemplatePayloads;
 export type TemplatePayload<T extends EmailTemplate> = TemplatePayloads[T];
 
@@ -121,7 +123,7 @@ const orderRenderers: { [T in "order_approval" | "order_decision" | "campaign_av
   }),
 };
 
-const renderers = { ...authRenderers, ...packageRenderers, ...orderRenderers, ...executionRenderers } as { [T in EmailTemplate]: (p: TemplatePayloads[T]) => Rendered };
+const renderers = { ...authRenderers, ...packageRenderers, ...orderRenderers, ...executionRenderers, ...stockRenderers } as { [T in EmailTemplate]: (p: TemplatePayloads[T]) => Rendered };
 
 export function renderEmail<T extends EmailTemplate>(template: T, payload: TemplatePayload<T>): Rendered {
   return renderers[template](payload);

@@ -1,6 +1,6 @@
-import { and, eq, notInArray } from "drizzle-orm";
+import { and, eq, inArray, notInArray } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { costCategories, costStructures, providers } from "@/db/schema";
+import { costCategories, costStructures, providers, stockLines } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { costTypeList, emailList, type ProviderValues } from "./schemas";
 
@@ -22,6 +22,7 @@ export async function saveProvider(tx: Tx, values: ProviderValues, id?: string):
     notifyBody: values.notifyBody,
     finishOnSend: values.finishOnSend,
   };
+  await checkStockLines(tx, values.categories);
   let providerId: string;
   if (id) {
     const [updated] = await tx.update(providers).set(row).where(eq(providers.id, id)).returning({ id: providers.id });
@@ -35,13 +36,25 @@ export async function saveProvider(tx: Tx, values: ProviderValues, id?: string):
   return providerId;
 }
 
+/** A category's stock line must exist: a stale or forged id is refused on its field, not by the foreign key. */
+async function checkStockLines(tx: Tx, categories: CategoryValues[]) {
+  const ids = [...new Set(categories.map((c) => c.stockLineId).filter((v): v is string => !!v))];
+  if (!ids.length) return;
+  const found = new Set((await tx.select({ id: stockLines.id }).from(stockLines).where(inArray(stockLines.id, ids))).map((r) => r.id));
+  const fieldErrors: Record<string, string> = {};
+  categories.forEach((c, i) => {
+    if (c.stockLineId && !found.has(c.stockLineId)) fieldErrors[`categories.${i}.stockLineId`] = "This stock line no longer exists. Choose another one.";
+  });
+  if (Object.keys(fieldErrors).length) throw new AppError("invalid_input", undefined, fieldErrors);
+}
+
 async function syncCategories(tx: Tx, providerId: string, categories: CategoryValues[]) {
   const existing = new Set(
     (await tx.select({ id: costCategories.id }).from(costCategories).where(eq(costCategories.providerId, providerId)).for("update")).map((r) => r.id),
   );
   const kept: string[] = [];
   for (const c of categories) {
-    const values = { label: c.label, channel: c.channel, costTypes: costTypeList(c.costTypes) };
+    const values = { label: c.label, channel: c.channel, costTypes: costTypeList(c.costTypes), ...(c.stockLineId === undefined ? {} : { stockLineId: c.stockLineId || null }) };
     let categoryId: string;
     if (c.id && existing.has(c.id) && !kept.includes(c.id)) {
       await tx.update(costCategories).set(values).where(and(eq(costCategories.id, c.id), eq(costCategories.providerId, providerId)));

@@ -61,6 +61,7 @@ export async function getProviderForEdit(db: DbOrTx, id: string) {
       label: c.label,
       channel: c.channel,
       costTypes: c.costTypes.join(", "),
+      stockLineId: c.stockLineId ?? "",
       structures: structs
         .filter((s) => s.categoryId === c.id)
         .map((s) => ({

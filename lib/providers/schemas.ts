@@ -83,6 +83,9 @@ export const costCategorySchema = z.object({
   // Comma-separated in the form; split when saved.
   costTypes: text(500, "the cost types").refine((v) => costTypeList(v).every((t) => t.length <= 60), "Keep each cost type under 60 characters."),
   structures: z.array(costStructureSchema).min(1, "Add at least one cost structure.").max(20, "Use at most 20 cost structures per category."),
+  // The stock line each targeted item draws one unit from (§9); "" = none. Left out, the
+  // category keeps the line it has, so a client that does not show the choice cannot clear it.
+  stockLineId: optionalId.optional(),
 });
 export type CostCategoryInput = z.input<typeof costCategorySchema>;
 

@@ -1,9 +1,11 @@
 import type { Tx } from "@/db";
+import { budgetMgtSince, runBudgetMgt } from "@/lib/budgets/budget-mgt";
 import { createDueOccurrences } from "@/lib/campaigns/occurrences";
 import { notifyDeliveryApprovals } from "@/lib/deliveries/approval-mail";
 import { startReadyDeliveries } from "@/lib/deliveries/start";
 import { advanceWorkflows } from "@/lib/execution/runner";
 import { runSupplierMgt } from "@/lib/providers/supplier-mgt";
+import { runStockMgt } from "@/lib/stock/stock-mgt";
 import { carryOutWorkflowCommands } from "@/lib/workflows/commands";
 import { sweepOverdueSteps } from "./operation-mgt";
 import { RUN_TECHNICAL_WORKFLOW } from "./task";
@@ -16,9 +18,7 @@ export type TechnicalWorkflow = {
   description: string;
   /** A graphile-worker crontab schedule (UTC); only `*\/N * * * *` forms are used. */
   every: { minutes: number };
-  /** Set once the workflow does its work; until then the page says where it comes from. */
-  run?: (tx: Tx) => Promise<RunResult>;
-  arrivesWith?: string;
+  run: (tx: Tx) => Promise<RunResult>;
 };
 
 // The five technical workflows of §10, by their stable ids.
@@ -56,8 +56,20 @@ export const technicalWorkflowList: TechnicalWorkflow[] = [
     every: { minutes: 15 },
     run: (tx) => runSupplierMgt(tx),
   },
-  { id: "budgetMgt", label: "Cost calculation", description: "Calculates costs and consolidates budgets.", every: { minutes: 60 }, arrivesWith: "budgets and stock (issue 6)" },
-  { id: "stockMgt", label: "Stock: orders and alerts", description: "Recomputes stock levels and raises or clears alerts.", every: { minutes: 60 }, arrivesWith: "budgets and stock (issue 6)" },
+  {
+    id: "budgetMgt",
+    label: "Cost calculation",
+    description: "Calculates the costs of deliveries and tasks from their cost structures, keeps the expense lines, the calculated costs of campaigns, programs and plans, and consolidates budgets' Planned, Reserved, Committed, Spent and Invoiced.",
+    every: { minutes: 5 },
+    run: async (tx) => runBudgetMgt(tx, { since: await budgetMgtSince(tx) }),
+  },
+  {
+    id: "stockMgt",
+    label: "Stock: Orders and alerts",
+    description: "Adds stock orders on their delivery date, recomputes consumed and in-stock per line from the deliveries, and raises or clears alerts, emailing the stock managers once per crossing.",
+    every: { minutes: 15 },
+    run: (tx) => runStockMgt(tx),
+  },
 ];
 
 export const technicalWorkflowIds = technicalWorkflowList.map((w) => w.id) as [TechnicalWorkflow["id"], ...TechnicalWorkflow["id"][]];
@@ -71,7 +83,6 @@ export { RUN_TECHNICAL_WORKFLOW } from "./task";
 /** The worker's crontab: one line per workflow that does its work, with a stable identifier. */
 export function technicalCrontab(): string {
   return technicalWorkflowList
-    .filter((w) => w.run)
     .map((w) => `*/${w.every.minutes} * * * * ${RUN_TECHNICAL_WORKFLOW} ?id=${w.id}&fill=${w.every.minutes}m&max=1 {workflow:"${w.id}",trigger:"schedule"}`)
     .join("\n");
 }

@@ -20,7 +20,7 @@ async function statusOf(db: DbOrTx, id: string): Promise<"started" | "stopped"> 
  */
 export async function runTechnicalWorkflow(db: Db, id: string, trigger: Trigger): Promise<{ ran: boolean; runId?: string }> {
   const w = technicalWorkflow(id);
-  if (!w?.run) return { ran: false };
+  if (!w) return { ran: false };
   // Stopped means stopped: only an administrator's explicit Run now still runs it.
   if (trigger !== "manual" && (await statusOf(db, id)) === "stopped") return { ran: false };
   // A run that never finished (the worker died) is closed as interrupted before a new one starts.
@@ -30,7 +30,7 @@ export async function runTechnicalWorkflow(db: Db, id: string, trigger: Trigger)
     .where(and(eq(technicalWorkflowRuns.workflowId, id), eq(technicalWorkflowRuns.outcome, "running"), lt(technicalWorkflowRuns.startedAt, sql`now() - interval '1 hour'`)));
   const [run] = await db.insert(technicalWorkflowRuns).values({ workflowId: id, trigger }).returning({ id: technicalWorkflowRuns.id });
   try {
-    const result = await db.transaction((tx) => w.run!(tx));
+    const result = await db.transaction((tx) => w.run(tx));
     await db
       .update(technicalWorkflowRuns)
       .set({ outcome: "succeeded", finishedAt: sql`now()`, itemsHandled: result.itemsHandled, details: result.details })
@@ -46,7 +46,6 @@ export async function runTechnicalWorkflow(db: Db, id: string, trigger: Trigger)
 export async function requestRun(tx: Tx, id: string) {
   const w = technicalWorkflow(id);
   if (!w) throw new AppError("not_found");
-  if (!w.run) throw new AppError("conflict", `${w.id} is not built yet: it arrives with ${w.arrivesWith}.`);
   await enqueueJob(tx, RUN_TECHNICAL_WORKFLOW, { workflow: id, trigger: "manual" }, { jobKey: `technical:${id}:manual`, maxAttempts: 1 });
   return { queued: true };
 }
@@ -54,7 +53,6 @@ export async function requestRun(tx: Tx, id: string) {
 export async function setStatus(tx: Tx, actorId: string, id: string, status: "started" | "stopped") {
   const w = technicalWorkflow(id);
   if (!w) throw new AppError("not_found");
-  if (!w.run) throw new AppError("conflict", `${w.id} is not built yet: it arrives with ${w.arrivesWith}.`);
   await tx
     .insert(technicalWorkflows)
     .values({ id, status, updatedById: actorId })
@@ -77,7 +75,7 @@ export async function technicalOverview(db: DbOrTx, historyPerWorkflow = 10) {
         .where(eq(technicalWorkflowRuns.workflowId, w.id))
         .orderBy(desc(technicalWorkflowRuns.startedAt))
         .limit(historyPerWorkflow);
-      return { id: w.id, label: w.label, description: w.description, built: Boolean(w.run), arrivesWith: w.arrivesWith, every: w.every, status: state?.status ?? "started", changedBy: state?.updatedBy ?? null, history };
+      return { id: w.id, label: w.label, description: w.description, every: w.every, status: state?.status ?? "started", changedBy: state?.updatedBy ?? null, history };
     }),
   );
 }

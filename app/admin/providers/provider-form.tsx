@@ -10,11 +10,11 @@ import { Field, FormError } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
 import { providerSchema, type ProviderInput } from "@/lib/providers/schemas";
 import { createProviderAction, updateProviderAction } from "./actions";
-import { CostCategoriesFields } from "./cost-categories-fields";
+import { CostCategoriesFields, type StockLineOption } from "./cost-categories-fields";
 import { ExportColumnsFields } from "./export-columns-fields";
 
 /** A service provider (§8): details, cost categories and structures, and its three processes. */
-export function ProviderForm(props: { id?: string; initial: ProviderInput }) {
+export function ProviderForm(props: { id?: string; initial: ProviderInput; stockLines: StockLineOption[] }) {
   const router = useRouter();
   const form = useForm<ProviderInput>({ resolver: zodResolver(providerSchema), defaultValues: props.initial });
   const { errors } = form.formState;
@@ -40,7 +40,7 @@ export function ProviderForm(props: { id?: string; initial: ProviderInput }) {
         </Field>
       </Card>
 
-      <CostCategoriesFields form={form} />
+      <CostCategoriesFields form={form} stockLines={props.stockLines} />
 
       <Card className="space-y-4">
         <div>

@@ -34,15 +34,8 @@ export default async function TechnicalWorkflowsPage() {
                   </h2>
                   <p className="text-sm text-slate-600">{w.description}</p>
                 </div>
-                {w.built ? (
-                  <Badge tone={w.status === "started" ? "green" : "gray"}>{w.status === "started" ? "Started" : "Stopped"}</Badge>
-                ) : (
-                  <Badge tone="gray">Not built yet</Badge>
-                )}
+                <Badge tone={w.status === "started" ? "green" : "gray"}>{w.status === "started" ? "Started" : "Stopped"}</Badge>
               </div>
-              {!w.built ? (
-                <p className="text-sm text-slate-500">Arrives with {w.arrivesWith}. Nothing runs until then.</p>
-              ) : (
                 <div className="grid gap-4 lg:grid-cols-[260px_minmax(0,1fr)]">
                   <div className="space-y-3 text-sm">
                     <dl className="grid grid-cols-[90px_1fr] gap-y-1">
@@ -87,7 +80,6 @@ export default async function TechnicalWorkflowsPage() {
                     </table>
                   </div>
                 </div>
-              )}
             </Card>
             </section>
           );

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { WorkflowCommands } from "@/components/campaigns/workflow-commands";
 import { WorkflowGraph } from "@/components/workflows/workflow-graph";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -31,7 +32,20 @@ export default async function EditCampaignPage({ params }: { params: Promise<{ i
   const [occurrences, model] = await Promise.all([campaign.type === "unique" ? null : listOccurrences(getDb(), campaign.id), getOccurrenceModel(getDb(), campaign.occurrenceOf)]);
   return (
     <>
-      <PageHeader title={campaign.label} description={`Reference campaign · ${campaign.internalName}`} actions={<Badge tone={campaignStatusTones[campaign.status]}>{campaignStatusLabels[campaign.status]}</Badge>} />
+      <PageHeader
+        title={campaign.label}
+        description={`Reference campaign · ${campaign.internalName}`}
+        actions={
+          <>
+            <span className="self-center">
+              <Badge tone={campaignStatusTones[campaign.status]}>{campaignStatusLabels[campaign.status]}</Badge>
+            </span>
+            <Button asChild variant="secondary" size="sm">
+              <Link href={`/admin/campaigns/${campaign.id}/budget`}>Budget</Link>
+            </Button>
+          </>
+        }
+      />
       {model ? (
         <p className="-mt-4 mb-6 text-sm text-slate-600">
           Occurrence of{" "}

@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import { PageHeader } from "@/components/ui/card";
 import { pageCentral } from "@/lib/pages";
 import { getProviderForEdit } from "@/lib/providers/queries";
+import { stockLineOptions } from "@/lib/stock/queries";
 import { ProviderForm } from "../provider-form";
 
 export const metadata: Metadata = { title: "Service provider" };
@@ -13,12 +14,12 @@ export default async function EditProviderPage({ params }: { params: Promise<{ i
   const { id } = await params;
   await pageCentral(`/admin/providers/${id}`);
   if (!z.uuid().safeParse(id).success) notFound();
-  const found = await getProviderForEdit(getDb(), id);
+  const [found, stockLines] = await Promise.all([getProviderForEdit(getDb(), id), stockLineOptions(getDb())]);
   if (!found) notFound();
   return (
     <>
       <PageHeader title={found.provider.name} description="Service provider" />
-      <ProviderForm id={id} initial={found.values} />
+      <ProviderForm id={id} initial={found.values} stockLines={stockLines} />
     </>
   );
 }

@@ -9,6 +9,7 @@ import { DirectMailPanel } from "@/components/deliveries/direct-mail-panel";
 import { DeliverySettingsForm } from "@/components/deliveries/delivery-settings-form";
 import { ProofForm } from "@/components/deliveries/proof-form";
 import { RejectionNotice } from "@/components/deliveries/rejection-notice";
+import { StockWarning } from "@/components/stock/stock-warning";
 import { StopDeliveryButton } from "@/components/deliveries/stop-button";
 import { SubmitDeliveryButton } from "@/components/deliveries/submit-button";
 import { Badge } from "@/components/ui/badge";
@@ -71,6 +72,7 @@ export default async function AdminDeliveryPage({ params }: { params: Promise<{ 
         </Card>
         <Card className="space-y-4">
           <h2 className="text-sm font-semibold text-slate-900">Approvals</h2>
+          <StockWarning deliveryId={d.id} linkToLine />
           <ApprovalsPanel page={page} decide={mayReview ? (kind) => reviewDeliveryApprovalAction.bind(null, d.id, kind) : undefined} />
           {editable ? <SubmitDeliveryButton submit={submitDeliveryAction.bind(null, d.id)} needsApproval={d.approvalKinds.length > 0} /> : null}
         </Card>

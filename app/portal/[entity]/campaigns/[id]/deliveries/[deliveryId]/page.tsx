@@ -9,6 +9,7 @@ import { DeliveryContentForm } from "@/components/deliveries/delivery-content-fo
 import { DeliveryReportView } from "@/components/deliveries/delivery-report";
 import { ProofForm } from "@/components/deliveries/proof-form";
 import { RejectionNotice } from "@/components/deliveries/rejection-notice";
+import { StockWarning } from "@/components/stock/stock-warning";
 import { StopDeliveryButton } from "@/components/deliveries/stop-button";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -80,6 +81,7 @@ export default async function EntityDeliveryPage({ params }: { params: Promise<{
         </Card>
         <Card className="space-y-4">
           <h2 className="text-sm font-semibold text-slate-900">Approvals</h2>
+          <StockWarning deliveryId={d.id} />
           <ApprovalsPanel page={page} />
           {d.status === "being_edited" ? <SubmitDeliveryButton submit={submitOwnDeliveryAction.bind(null, entity.internalName, d.id)} needsApproval={d.approvalKinds.length > 0} /> : null}
         </Card>
