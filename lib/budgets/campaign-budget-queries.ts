@@ -170,7 +170,7 @@ export async function expenseLineOptions(db: DbOrTx, campaignId: string) {
 /** The campaign's invoices, newest issue first, each with its lines and total; and the campaign's totals. */
 export async function listCampaignInvoices(db: DbOrTx, campaignId: string, page: Page) {
   const where = eq(invoices.campaignId, campaignId);
-  const lineTotal = sql<string>`(select coalesce(sum(l.amount), 0)::text from ${invoiceLines} l where l.invoice_id = ${invoices.id})`;
+  const lineTotal = sql<string>`(select coalesce(sum(l.amount), 0)::text from ${invoiceLines} l where l.invoice_id = invoices.id)`;
   const [[total], [sums]] = await Promise.all([
     db.select({ n: count() }).from(invoices).where(where),
     db

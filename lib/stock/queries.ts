@@ -16,7 +16,7 @@ export type StockLineFilters = { status?: StockStatus; providerId?: string };
 
 // At or below the alert level: the same test as stockMgt's, so the badge and the email agree.
 const inAlert = sql<boolean>`(${stockLines.inStock} <= ${stockLines.alertLevel})`;
-const onOrder = sql<number>`coalesce((select sum(o.volume) from ${stockOrders} o where o.stock_line_id = ${stockLines.id} and o.added_at is null), 0)::int`;
+const onOrder = sql<number>`coalesce((select sum(o.volume) from ${stockOrders} o where o.stock_line_id = stock_lines.id and o.added_at is null), 0)::int`;
 
 const lineColumns = {
   id: stockLines.id,

@@ -33,7 +33,7 @@ export async function stockWarningFor(db: DbOrTx, deliveryId: string): Promise<S
       resource: stockLines.resource,
       inStock: stockLines.inStock,
       alertLevel: stockLines.alertLevel,
-      own: sql<number>`coalesce((select ${stockConsumptions.quantity} from ${stockConsumptions} where ${stockConsumptions.deliveryId} = ${deliveries.id} and ${stockConsumptions.stockLineId} = ${stockLines.id}), 0)::int`,
+      own: sql<number>`coalesce((select sc.quantity from stock_consumptions sc where sc.delivery_id = deliveries.id and sc.stock_line_id = stock_lines.id), 0)::int`,
     })
     .from(deliveries)
     .innerJoin(costCategories, eq(costCategories.id, deliveries.costCategoryId))
