@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db";
 import { technicalWorkflowRuns } from "@/db/schema";
 import { uuidArray } from "@/lib/sql-arrays";
@@ -76,10 +76,13 @@ export async function runBudgetMgt(tx: Tx, opts: BudgetMgtOptions = {}): Promise
   // transaction's start (ours included) is a watermark no commit can slip behind.
   const [wm] = await tx.execute<{ watermark: string }>(sql`
     select coalesce(min(xact_start), now())::text as watermark from pg_stat_activity
-    where datname = current_database() and xact_start is not null`);
+    where datname = current_database() and backend_type = 'client backend' and xact_start is not null`);
   const watermark = wm!.watermark;
   const mode = opts.since ? "incremental" : "full";
 
+  // A full run groups a million expense lines by campaign: with the default 4MB the hash spills
+  // to disk (e2e/perf/RESULTS.md, B6).
+  await tx.execute(sql`set local work_mem = '64MB'`);
   await tx.execute(sql`create temporary table dirty_campaigns (id uuid primary key) on commit drop`);
   await tx.execute(sql`
     insert into dirty_campaigns (id)
@@ -91,7 +94,7 @@ export async function runBudgetMgt(tx: Tx, opts: BudgetMgtOptions = {}): Promise
 
   const items = await recomputeItemCosts(tx);
   const linesChanged = await syncGeneratedLines(tx);
-  const campaignsChanged = await recomputeCampaigns(tx);
+  const campaignsChanged = await recomputeCampaigns(tx, !opts.since && !opts.campaignIds);
   const programsChanged = await recomputePrograms(tx);
   const plansChanged = await recomputePlans(tx);
   const budgetsChanged = await recomputeBudgets(tx);
@@ -118,18 +121,22 @@ export async function runBudgetMgt(tx: Tx, opts: BudgetMgtOptions = {}): Promise
  * charges its budget, only once Defined: real costs as Spent, the rest in the bucket of its
  * commitment level. Paid invoices are Invoiced whatever the process status.
  */
-async function recomputeCampaigns(tx: Tx): Promise<number> {
+async function recomputeCampaigns(tx: Tx, everyCampaign: boolean): Promise<number> {
+  // When every campaign is dirty, joining the lines to the dirty list filters nothing and costs a
+  // hash join over every line.
+  const dirtyOnly = (column: SQL) => (everyCampaign ? sql`` : sql`join dirty_campaigns dc on dc.id = ${column}`);
   const res = await tx.execute(sql`
     with lines as (
+      -- Two sums, not three: a line's amount counts either open or at its real amount, so the
+      -- total is their sum (numeric aggregation is most of a full run's time).
       select l.campaign_id,
-        coalesce(sum(coalesce(l.real_amount, l.amount)), 0) as total,
         coalesce(sum(l.amount) filter (where l.real_amount is null), 0) as open,
         coalesce(sum(l.real_amount), 0) as real
-      from expense_lines l join dirty_campaigns dc on dc.id = l.campaign_id
+      from expense_lines l ${dirtyOnly(sql.raw("l.campaign_id"))}
       group by l.campaign_id
     ), paid as (
       select i.campaign_id, sum(il.amount) as invoiced
-      from invoices i join dirty_campaigns dc on dc.id = i.campaign_id join invoice_lines il on il.invoice_id = i.id
+      from invoices i ${dirtyOnly(sql.raw("i.campaign_id"))} join invoice_lines il on il.invoice_id = i.id
       where i.status = 'paid'
       group by i.campaign_id
     ), costed as (
@@ -138,7 +145,7 @@ async function recomputeCampaigns(tx: Tx): Promise<number> {
         c.budget_process = 'defined' and coalesce(c.budget_id, p.budget_id, pl.budget_id) is not null as consolidates,
         case when c.real_cost is not null then 'real' when c.status in ('being_edited', 'to_validate') then 'provisional' else 'lines' end as source,
         c.real_cost, c.provisional_cost,
-        coalesce(lines.total, 0) as total, coalesce(lines.open, 0) as open, coalesce(lines.real, 0) as real,
+        coalesce(lines.open, 0) + coalesce(lines.real, 0) as total, coalesce(lines.open, 0) as open, coalesce(lines.real, 0) as real,
         coalesce(paid.invoiced, 0) as invoiced
       from campaigns c
       join dirty_campaigns dc on dc.id = c.id

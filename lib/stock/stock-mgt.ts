@@ -41,9 +41,11 @@ export async function runStockMgt(tx: Tx, opts: StockMgtOptions = {}): Promise<S
         set ordered = f.ordered, consumed = f.consumed, in_stock = l.initial_stock + f.ordered - f.consumed, computed_at = now()
         from (
           select s.id,
-                 coalesce((select sum(o.volume) from stock_orders o where o.stock_line_id = s.id and o.added_at is not null), 0)::int as ordered,
+                 coalesce(o.volume, 0)::int as ordered,
                  coalesce(c.quantity, 0)::int as consumed
           from stock_lines s
+          left join (select stock_line_id, sum(volume) as volume from stock_orders where added_at is not null ${only(sql`stock_line_id`)} group by stock_line_id) o
+            on o.stock_line_id = s.id
           left join (select stock_line_id, sum(quantity) as quantity from stock_consumptions where true ${only(sql`stock_line_id`)} group by stock_line_id) c
             on c.stock_line_id = s.id
           where true ${only(sql`s.id`)}
