@@ -30,8 +30,10 @@ describe("the worker", () => {
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline && !catcher.messages().some((m) => m.to.includes(to))) await new Promise((r) => setTimeout(r, 100));
     expect(catcher.messages().filter((m) => m.to.includes(to))).toHaveLength(1);
-    const row = await getDb().query.notifications.findFirst({ where: eq(notifications.id, id!) });
-    expect(row!.status).toBe("sent");
+    // The SMTP server has the message before the worker records it as sent: wait for that too.
+    const status = async () => (await getDb().query.notifications.findFirst({ where: eq(notifications.id, id!) }))!.status;
+    while (Date.now() < deadline && (await status()) !== "sent") await new Promise((r) => setTimeout(r, 100));
+    expect(await status()).toBe("sent");
   }, 90_000);
 
   it("runs nothing for a transaction that rolled back", async () => {
