@@ -87,12 +87,16 @@ async function expectedNow() {
   return { crossings: crossing.length, emails: crossing.reduce((a, r) => a + (r.managers as number), 0), rows };
 }
 
+// As the schedule runs it: the first run full, each next one from the previous run's watermark.
+let since: string | null = null;
+
 /** One committed run of runStockMgt, its steps, and its alerts checked against the crossings. */
 async function stockRun(name: string): Promise<StockRun> {
   const expected = await expectedNow();
   const before = await counts();
   const t0 = now();
-  const { trace: t, result } = await trace((tx) => runStockMgt(tx), { commit: true });
+  const { trace: t, result } = await trace((tx) => runStockMgt(tx, { since }), { commit: true });
+  since = result.details.watermark;
   const ms = now() - t0;
   const after = await counts();
   const d = result.details;
@@ -133,7 +137,7 @@ export async function benchStockMgt(sizes: B7Sizes, opts: { runs: number; whatIf
     a.push(await timedSql(STOCK_ANCHOR_SQL));
     s.push(await timedSql(STOCK_SOURCE_SQL));
   }
-  const traced = await trace((tx) => runStockMgt(tx));
+  const traced = await trace((tx) => runStockMgt(tx, { since }));
   const explained = await explainAll(traced.sent);
   const whatIfs: WhatIf[] = [];
   const sayWhatIf = (w: WhatIf) => opts.log(`B7 what-ifs (${w.statement}): ${w.variants.map((v) => `${v.name} ${v.error ? `error ${v.error}` : v.time.median.toFixed(0)}`).join(", ")}`);
@@ -143,9 +147,9 @@ export async function benchStockMgt(sizes: B7Sizes, opts: { runs: number; whatIf
     sayWhatIf(whatIfs.at(-1)!);
   }
 
-  const [{ since } = { since: "" }] = await sql<{ since: string }[]>`select now()::text as since`;
+  const [{ burstAt } = { burstAt: "" }] = await sql<{ burstAt: string }[]>`select now()::text as "burstAt"`;
   await insertBurst(sql, { count: sizes.burst, lines: sizes.burstLines, quantity: 2000, tag: "Bench burst" });
-  const bv = burstVariants(traced.sent, since);
+  const bv = burstVariants(traced.sent, burstAt);
   if (bv) {
     whatIfs.push(await compare("burst", bv.statement, [], bv.variants, opts.whatIfRuns));
     sayWhatIf(whatIfs.at(-1)!);

@@ -2,6 +2,7 @@ import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db";
 import { technicalWorkflowRuns } from "@/db/schema";
 import { uuidArray } from "@/lib/sql-arrays";
+import { transactionWatermark } from "@/lib/technical/watermark";
 import { recomputeItemCosts, syncGeneratedLines } from "./item-costs";
 
 // budgetMgt, **Cost calculation** (§9, §10). Decisions in ./README.md.
@@ -33,35 +34,6 @@ export type BudgetMgtResult = {
 };
 
 /**
- * Where the next recorded run starts: the watermark of the last successful one, or null (a full
- * run) when there is none or the last full run is more than a day old. The daily full run is the
- * safety net for anything that changes a cost without stamping its campaign.
- */
-export async function budgetMgtSince(db: DbOrTx): Promise<string | null> {
-  const runs = db
-    .select({ details: technicalWorkflowRuns.details })
-    .from(technicalWorkflowRuns)
-    .where(and(eq(technicalWorkflowRuns.workflowId, "budgetMgt"), eq(technicalWorkflowRuns.outcome, "succeeded")))
-    .orderBy(desc(technicalWorkflowRuns.startedAt))
-    .limit(1);
-  const [last] = await runs;
-  const [lastFull] = await db
-    .select({ id: technicalWorkflowRuns.id })
-    .from(technicalWorkflowRuns)
-    .where(
-      and(
-        eq(technicalWorkflowRuns.workflowId, "budgetMgt"),
-        eq(technicalWorkflowRuns.outcome, "succeeded"),
-        sql`${technicalWorkflowRuns.details}->>'mode' = 'full'`,
-        sql`${technicalWorkflowRuns.startedAt} > now() - interval '1 day'`,
-      ),
-    )
-    .limit(1);
-  const w = last?.details.watermark;
-  return lastFull && typeof w === "string" ? w : null;
-}
-
-/**
  * One run, in the caller's transaction:
  * 1. the campaigns to recompute: all, or those stamped (cost_changed_at) since the watermark;
  * 2. their deliveries' and tasks' calculated costs (cost structures applied in exact arithmetic);
@@ -72,12 +44,7 @@ export async function budgetMgtSince(db: DbOrTx): Promise<string | null> {
  * Every write is `where distinct`, so a second run changes nothing and says so.
  */
 export async function runBudgetMgt(tx: Tx, opts: BudgetMgtOptions = {}): Promise<BudgetMgtResult> {
-  // The next run must see every change not yet committed when this one reads: the oldest open
-  // transaction's start (ours included) is a watermark no commit can slip behind.
-  const [wm] = await tx.execute<{ watermark: string }>(sql`
-    select coalesce(min(xact_start), now())::text as watermark from pg_stat_activity
-    where datname = current_database() and backend_type = 'client backend' and xact_start is not null`);
-  const watermark = wm!.watermark;
+  const watermark = await transactionWatermark(tx);
   const mode = opts.since ? "incremental" : "full";
 
   // A full run groups a million expense lines by campaign: with the default 4MB the hash spills

@@ -11,7 +11,17 @@ import { runStockMgt } from "./stock-mgt";
 
 const db = () => getDb();
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-const run = (...lineIds: string[]) => db().transaction((tx) => runStockMgt(tx, { lineIds }));
+/** A full run over these lines; its figures without the mode and watermark every run records. */
+async function run(...lineIds: string[]) {
+  const {
+    itemsHandled,
+    details: { mode, watermark, ...details },
+  } = await db().transaction((tx) => runStockMgt(tx, { lineIds }));
+  expect([mode, typeof watermark]).toEqual(["full", "string"]);
+  return { itemsHandled, details };
+}
+/** The database's clock: stamps made after this are ≥ it. */
+const clock = async () => (await db().execute<{ now: string }>(sql`select clock_timestamp()::text as now`))[0]!.now;
 const lineRow = async (id: string) => (await db().select().from(stockLines).where(eq(stockLines.id, id)))[0]!;
 const alertEmails = (lineId: string) => db().select().from(notifications).where(like(notifications.eventKey, `stock-alert:${lineId}:%`)).orderBy(notifications.eventKey);
 const consumptionsOf = (lineId: string) => db().select().from(stockConsumptions).where(eq(stockConsumptions.stockLineId, lineId)).orderBy(stockConsumptions.quantity);
@@ -153,5 +163,31 @@ describe("stockMgt", () => {
     expect(await lineRow(l.id)).toEqual(after);
     // Not even rewritten with the same values.
     expect(await xmin()).toBe(version);
+  });
+
+  it("an incremental run reconciles only the deliveries of campaigns stamped since its watermark", async () => {
+    const l = await line(1000, 0);
+    const spare = await line(1000, 0);
+    const { category, campaign } = await serviceOn(l.id);
+    const quiet = await serviceOn(l.id);
+    const d = await delivery(campaign.id, category.id, 100);
+    const q = await delivery(quiet.campaign.id, quiet.category.id, 50);
+    await run(l.id, spare.id);
+    const since = await clock();
+    // A targeted count that changes stamps its campaign; a consumption changed behind the
+    // triggers' back (a direct SQL fix) stamps nothing, so only a full run sees it.
+    await db().update(deliveries).set({ targetedCount: 120 }).where(eq(deliveries.id, d.id));
+    await db().update(stockConsumptions).set({ quantity: 1 }).where(eq(stockConsumptions.deliveryId, q.id));
+    const incremental = await db().transaction((tx) => runStockMgt(tx, { lineIds: [l.id, spare.id], since }));
+    expect(incremental.details).toMatchObject({ mode: "incremental", consumptionsChanged: 1, linesChanged: 1 });
+    expect((await lineRow(l.id)).consumed).toBe(121);
+    expect((await run(l.id, spare.id)).details).toMatchObject({ consumptionsChanged: 1 });
+    expect((await lineRow(l.id)).consumed).toBe(170);
+
+    // A service moved to another stock line stamps the campaigns of its deliveries.
+    const since2 = await clock();
+    await db().update(costCategories).set({ stockLineId: spare.id }).where(eq(costCategories.id, category.id));
+    await db().transaction((tx) => runStockMgt(tx, { lineIds: [l.id, spare.id], since: since2 }));
+    expect([(await lineRow(l.id)).consumed, (await lineRow(spare.id)).consumed]).toEqual([50, 120]);
   });
 });

@@ -3,6 +3,7 @@ import type { Tx } from "@/db";
 import { appUrl } from "@/lib/links/urls";
 import { queueNotifications, type QueuedEmail } from "@/lib/notifications/queue";
 import { uuidArray } from "@/lib/sql-arrays";
+import { transactionWatermark } from "@/lib/technical/watermark";
 
 // stockMgt, **Stock: Orders and alerts** (§9, §10). Set-based statements in the caller's
 // transaction, each writing only the rows whose value changes, so a second run writes nothing.
@@ -11,9 +12,26 @@ import { uuidArray } from "@/lib/sql-arrays";
 export type StockMgtOptions = {
   /** Limits the run to these lines (tests and the benchmark, which share the database). */
   lineIds?: string[];
+  /**
+   * Reconcile only the consumptions of campaigns stamped since this watermark (an earlier run's
+   * `watermark`); null or absent = every delivery. Lines' figures are always re-added.
+   */
+  since?: string | null;
 };
 
-export type StockMgtResult = { itemsHandled: number; details: Record<string, number> };
+export type StockMgtResult = {
+  itemsHandled: number;
+  details: {
+    mode: "full" | "incremental";
+    watermark: string;
+    consumptionsChanged: number;
+    ordersAdded: number;
+    linesChanged: number;
+    alertsRaised: number;
+    alertsCleared: number;
+    emails: number;
+  };
+};
 
 const counted = async (tx: Tx, statement: SQL): Promise<number> => {
   const [row] = await tx.execute<{ n: number }>(sql`with changed as (${statement} returning 1) select count(*)::int as n from changed`);
@@ -24,9 +42,14 @@ export async function runStockMgt(tx: Tx, opts: StockMgtOptions = {}): Promise<S
   // Two runs at once (the schedule and a "run soon") would only wait on each other's rows: one
   // after the other is as fast, and keeps each crossing's alert to exactly one run.
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext('stockMgt'))`);
+  const watermark = await transactionWatermark(tx);
   const only = (column: SQL) => (opts.lineIds ? sql`and ${column} = any(${uuidArray(opts.lineIds)})` : sql``);
+  // A delivery's consumption changes only with its status, cost category or targeted count, and
+  // each of those stamps its campaign (migrations 0011 and 0012).
+  const stamped = (column: SQL) =>
+    opts.since ? sql`and ${column} in (select id from campaigns where cost_changed_at >= ${opts.since}::timestamptz)` : sql``;
 
-  const consumptionsChanged = (await syncConsumptions(tx, only)).reduce((a, b) => a + b, 0);
+  const consumptionsChanged = (await syncConsumptions(tx, only, stamped)).reduce((a, b) => a + b, 0);
 
   // Orders are added on their delivery date, in UTC like every date of the portal.
   const ordersAdded = await counted(
@@ -60,7 +83,8 @@ export async function runStockMgt(tx: Tx, opts: StockMgtOptions = {}): Promise<S
     sql`update stock_lines set alert_since = null where alert_since is not null and in_stock > alert_level ${only(sql`id`)}`,
   );
 
-  const details = { consumptionsChanged, ordersAdded, linesChanged, alertsRaised: raised.lines, alertsCleared, emails: raised.emails };
+  const mode: StockMgtResult["details"]["mode"] = opts.since ? "incremental" : "full";
+  const details = { mode, watermark, consumptionsChanged, ordersAdded, linesChanged, alertsRaised: raised.lines, alertsCleared, emails: raised.emails };
   return { itemsHandled: consumptionsChanged + ordersAdded + linesChanged + raised.lines + alertsCleared, details };
 }
 
@@ -69,7 +93,7 @@ export async function runStockMgt(tx: Tx, opts: StockMgtOptions = {}): Promise<S
  * canceled. Upsert the consumptions that are missing or differ, then delete those whose delivery
  * no longer consumes from that line. Rows without a delivery are not the deliveries' to manage.
  */
-async function syncConsumptions(tx: Tx, only: (column: SQL) => SQL) {
+async function syncConsumptions(tx: Tx, only: (column: SQL) => SQL, stamped: (column: SQL) => SQL) {
   const upserted = await counted(
     tx,
     sql`insert into stock_consumptions (stock_line_id, delivery_id, campaign_id, quantity)
@@ -78,7 +102,7 @@ async function syncConsumptions(tx: Tx, only: (column: SQL) => SQL) {
           select cc.stock_line_id, d.id as delivery_id, d.campaign_id, d.targeted_count as quantity
           from deliveries d
           join cost_categories cc on cc.id = d.cost_category_id
-          where cc.stock_line_id is not null and d.targeted_count is not null and d.status <> 'canceled' ${only(sql`cc.stock_line_id`)}
+          where cc.stock_line_id is not null and d.targeted_count is not null and d.status <> 'canceled' ${only(sql`cc.stock_line_id`)} ${stamped(sql`d.campaign_id`)}
         ) src
         left join stock_consumptions sc on sc.delivery_id = src.delivery_id
         where sc.id is null or (sc.stock_line_id, sc.campaign_id, sc.quantity) is distinct from (src.stock_line_id, src.campaign_id, src.quantity)
@@ -90,7 +114,7 @@ async function syncConsumptions(tx: Tx, only: (column: SQL) => SQL) {
   const deleted = await counted(
     tx,
     sql`delete from stock_consumptions sc
-        where sc.delivery_id is not null ${only(sql`sc.stock_line_id`)}
+        where sc.delivery_id is not null ${only(sql`sc.stock_line_id`)} ${stamped(sql`sc.campaign_id`)}
           and not exists (
             select 1 from deliveries d join cost_categories cc on cc.id = d.cost_category_id
             where d.id = sc.delivery_id and cc.stock_line_id = sc.stock_line_id and d.targeted_count is not null and d.status <> 'canceled'

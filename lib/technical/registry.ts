@@ -1,5 +1,5 @@
 import type { Tx } from "@/db";
-import { budgetMgtSince, runBudgetMgt } from "@/lib/budgets/budget-mgt";
+import { runBudgetMgt } from "@/lib/budgets/budget-mgt";
 import { createDueOccurrences } from "@/lib/campaigns/occurrences";
 import { notifyDeliveryApprovals } from "@/lib/deliveries/approval-mail";
 import { startReadyDeliveries } from "@/lib/deliveries/start";
@@ -9,6 +9,7 @@ import { runStockMgt } from "@/lib/stock/stock-mgt";
 import { carryOutWorkflowCommands } from "@/lib/workflows/commands";
 import { sweepOverdueSteps } from "./operation-mgt";
 import { RUN_TECHNICAL_WORKFLOW } from "./task";
+import { incrementalSince } from "./watermark";
 
 export type RunResult = { itemsHandled: number; details: Record<string, number | string> };
 
@@ -61,14 +62,14 @@ export const technicalWorkflowList: TechnicalWorkflow[] = [
     label: "Cost calculation",
     description: "Calculates the costs of deliveries and tasks from their cost structures, keeps the expense lines, the calculated costs of campaigns, programs and plans, and consolidates budgets' Planned, Reserved, Committed, Spent and Invoiced.",
     every: { minutes: 5 },
-    run: async (tx) => runBudgetMgt(tx, { since: await budgetMgtSince(tx) }),
+    run: async (tx) => runBudgetMgt(tx, { since: await incrementalSince(tx, "budgetMgt") }),
   },
   {
     id: "stockMgt",
     label: "Stock: Orders and alerts",
     description: "Adds stock orders on their delivery date, recomputes consumed and in-stock per line from the deliveries, and raises or clears alerts, emailing the stock managers once per crossing.",
     every: { minutes: 15 },
-    run: (tx) => runStockMgt(tx),
+    run: async (tx) => runStockMgt(tx, { since: await incrementalSince(tx, "stockMgt") }),
   },
 ];
 
