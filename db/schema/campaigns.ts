@@ -244,11 +244,15 @@ export const deliveries = pgTable(
     // Messages to send after the typology rules (email) or rows of the extraction file (direct
     // mail): null until the delivery is analysed.
     targetedCount: integer("targeted_count"),
+    // Stamped by a trigger when its status, cost category or targeted count changes: stockMgt's
+    // incremental runs reconcile only these deliveries' consumptions.
+    costChangedAt: timestamp("cost_changed_at", { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("deliveries_campaign_idx").on(t.campaignId),
     index("deliveries_cost_category_idx").on(t.costCategoryId).where(sql`${t.costCategoryId} is not null`),
+    index("deliveries_cost_changed_idx").on(t.costChangedAt),
   ],
 );

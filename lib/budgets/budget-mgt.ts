@@ -44,6 +44,9 @@ export type BudgetMgtResult = {
  * Every write is `where distinct`, so a second run changes nothing and says so.
  */
 export async function runBudgetMgt(tx: Tx, opts: BudgetMgtOptions = {}): Promise<BudgetMgtResult> {
+  // The schedule, a "run soon" and a Run now may overlap: one after the other, each run sees the
+  // last one's writes and reports only its own changes.
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('budgetMgt'))`);
   const watermark = await transactionWatermark(tx);
   const mode = opts.since ? "incremental" : "full";
 

@@ -3,7 +3,7 @@ import type { DbOrTx, Tx } from "@/db";
 import { budgetCategories, budgets, campaigns, costCategories, deliveries, plans, programs } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { toMinor } from "@/lib/providers/costs";
-import { runBudgetMgtSoon } from "@/lib/technical/task";
+import { runBudgetMgtSoon, runStockMgtSoon } from "@/lib/technical/task";
 import type { CampaignBudgetValues, DeliveryCostsValues } from "./campaign-budget-schemas";
 
 // A campaign's budget settings and its deliveries' costs (§9). Writes only inputs: budgetMgt,
@@ -102,5 +102,7 @@ export async function updateDeliveryCosts(tx: Tx, input: DeliveryCostsValues) {
     updated++;
   }
   await runBudgetMgtSoon(tx);
+  // A cost category may draw on a stock line: the consumption follows it.
+  if (updated) await runStockMgtSoon(tx);
   return { updated };
 }

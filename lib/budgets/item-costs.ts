@@ -62,11 +62,11 @@ export async function recomputeItemCosts(tx: Tx): Promise<{ deliveries: number; 
   const t = changed([...tasks]);
   if (d.length) {
     await tx.execute(sql`update deliveries x set calculated_cost = v.cost
-      from unnest(${uuidArray(d.map((i) => i.id))}, ${`{${d.map((i) => i.after).join(",")}}`}::numeric[]) as v(id, cost) where x.id = v.id`);
+      from unnest(${uuidArray(d.map((i) => i.id))}, ${`{${d.map((i) => i.after).join(",")}}`}::numeric[]) as v(id, cost) where x.id = v.id and x.calculated_cost is distinct from v.cost`);
   }
   if (t.length) {
     await tx.execute(sql`update campaign_tasks x set calculated_cost = v.cost
-      from unnest(${uuidArray(t.map((i) => i.id))}, ${`{${t.map((i) => i.after).join(",")}}`}::numeric[]) as v(id, cost) where x.id = v.id`);
+      from unnest(${uuidArray(t.map((i) => i.id))}, ${`{${t.map((i) => i.after).join(",")}}`}::numeric[]) as v(id, cost) where x.id = v.id and x.calculated_cost is distinct from v.cost`);
   }
   return { deliveries: d.length, tasks: t.length };
 }
@@ -82,15 +82,17 @@ export async function syncGeneratedLines(tx: Tx): Promise<number> {
     select d.campaign_id, d.id, null, d.label, d.calculated_cost, d.real_cost
     from deliveries d join dirty_campaigns dc on dc.id = d.campaign_id
     where d.cost_category_id is not null or d.provisional_cost <> 0 or d.real_cost is not null
-    on conflict (delivery_id) do update set label = excluded.label, amount = excluded.amount, real_amount = excluded.real_amount, updated_at = now()
-    where (expense_lines.label, expense_lines.amount, expense_lines.real_amount) is distinct from (excluded.label, excluded.amount, excluded.real_amount)`);
+    on conflict (delivery_id) do update set campaign_id = excluded.campaign_id, label = excluded.label, amount = excluded.amount, real_amount = excluded.real_amount, updated_at = now()
+    where (expense_lines.campaign_id, expense_lines.label, expense_lines.amount, expense_lines.real_amount)
+      is distinct from (excluded.campaign_id, excluded.label, excluded.amount, excluded.real_amount)`);
   const upsertedTasks = await tx.execute(sql`
     insert into expense_lines (campaign_id, delivery_id, task_id, label, amount, real_amount)
     select t.campaign_id, null, t.id, t.label, t.calculated_cost, t.real_cost
     from campaign_tasks t join dirty_campaigns dc on dc.id = t.campaign_id
     where t.cost_category_id is not null or t.provisional_cost <> 0 or t.real_cost is not null
-    on conflict (task_id) do update set label = excluded.label, amount = excluded.amount, real_amount = excluded.real_amount, updated_at = now()
-    where (expense_lines.label, expense_lines.amount, expense_lines.real_amount) is distinct from (excluded.label, excluded.amount, excluded.real_amount)`);
+    on conflict (task_id) do update set campaign_id = excluded.campaign_id, label = excluded.label, amount = excluded.amount, real_amount = excluded.real_amount, updated_at = now()
+    where (expense_lines.campaign_id, expense_lines.label, expense_lines.amount, expense_lines.real_amount)
+      is distinct from (excluded.campaign_id, excluded.label, excluded.amount, excluded.real_amount)`);
   const removed = await tx.execute(sql`
     delete from expense_lines l using dirty_campaigns dc
     where l.campaign_id = dc.id and (

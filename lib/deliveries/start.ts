@@ -2,7 +2,7 @@ import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { campaigns, deliveries, type TypologyRules } from "@/db/schema";
 import { enqueueJob } from "@/jobs/enqueue";
-import { runDeliveryMgtSoon, runSupplierMgtSoon } from "@/lib/technical/task";
+import { runDeliveryMgtSoon, runStockMgtSoon, runSupplierMgtSoon } from "@/lib/technical/task";
 
 export const SEND_DELIVERY = "send_delivery";
 
@@ -80,6 +80,8 @@ export async function startReadyDeliveries(tx: Tx, opts: { limit?: number; deliv
     if (d.channel === "email") await enqueueJob(tx, SEND_DELIVERY, { deliveryId: d.id }, { jobKey: sendJobKey(d.id), maxAttempts: 25 });
     else await runSupplierMgtSoon(tx);
   }
+  // Their targeted counts are what their stock lines give out.
+  if (ready.length) await runStockMgtSoon(tx);
   return { started: ready.length, messages };
 }
 

@@ -165,7 +165,7 @@ describe("stockMgt", () => {
     expect(await xmin()).toBe(version);
   });
 
-  it("an incremental run reconciles only the deliveries of campaigns stamped since its watermark", async () => {
+  it("an incremental run reconciles only the deliveries stamped since its watermark", async () => {
     const l = await line(1000, 0);
     const spare = await line(1000, 0);
     const { category, campaign } = await serviceOn(l.id);
@@ -174,7 +174,7 @@ describe("stockMgt", () => {
     const q = await delivery(quiet.campaign.id, quiet.category.id, 50);
     await run(l.id, spare.id);
     const since = await clock();
-    // A targeted count that changes stamps its campaign; a consumption changed behind the
+    // A targeted count that changes stamps its delivery; a consumption changed behind the
     // triggers' back (a direct SQL fix) stamps nothing, so only a full run sees it.
     await db().update(deliveries).set({ targetedCount: 120 }).where(eq(deliveries.id, d.id));
     await db().update(stockConsumptions).set({ quantity: 1 }).where(eq(stockConsumptions.deliveryId, q.id));
@@ -184,7 +184,7 @@ describe("stockMgt", () => {
     expect((await run(l.id, spare.id)).details).toMatchObject({ consumptionsChanged: 1 });
     expect((await lineRow(l.id)).consumed).toBe(170);
 
-    // A service moved to another stock line stamps the campaigns of its deliveries.
+    // A service moved to another stock line stamps its deliveries.
     const since2 = await clock();
     await db().update(costCategories).set({ stockLineId: spare.id }).where(eq(costCategories.id, category.id));
     await db().transaction((tx) => runStockMgt(tx, { lineIds: [l.id, spare.id], since: since2 }));

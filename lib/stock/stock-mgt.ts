@@ -13,7 +13,7 @@ export type StockMgtOptions = {
   /** Limits the run to these lines (tests and the benchmark, which share the database). */
   lineIds?: string[];
   /**
-   * Reconcile only the consumptions of campaigns stamped since this watermark (an earlier run's
+   * Reconcile only the consumptions of deliveries stamped since this watermark (an earlier run's
    * `watermark`); null or absent = every delivery. Lines' figures are always re-added.
    */
   since?: string | null;
@@ -44,10 +44,10 @@ export async function runStockMgt(tx: Tx, opts: StockMgtOptions = {}): Promise<S
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext('stockMgt'))`);
   const watermark = await transactionWatermark(tx);
   const only = (column: SQL) => (opts.lineIds ? sql`and ${column} = any(${uuidArray(opts.lineIds)})` : sql``);
-  // A delivery's consumption changes only with its status, cost category or targeted count, and
-  // each of those stamps its campaign (migrations 0011 and 0012).
-  const stamped = (column: SQL) =>
-    opts.since ? sql`and ${column} in (select id from campaigns where cost_changed_at >= ${opts.since}::timestamptz)` : sql``;
+  // A delivery's consumption changes only with its status, cost category, targeted count or its
+  // category's stock line, and each of those stamps the delivery (migration 0013).
+  const stamped = (delivery: SQL) =>
+    opts.since ? sql`and ${delivery} in (select id from deliveries where cost_changed_at >= ${opts.since}::timestamptz)` : sql``;
 
   const consumptionsChanged = (await syncConsumptions(tx, only, stamped)).reduce((a, b) => a + b, 0);
 
@@ -102,7 +102,7 @@ async function syncConsumptions(tx: Tx, only: (column: SQL) => SQL, stamped: (co
           select cc.stock_line_id, d.id as delivery_id, d.campaign_id, d.targeted_count as quantity
           from deliveries d
           join cost_categories cc on cc.id = d.cost_category_id
-          where cc.stock_line_id is not null and d.targeted_count is not null and d.status <> 'canceled' ${only(sql`cc.stock_line_id`)} ${stamped(sql`d.campaign_id`)}
+          where cc.stock_line_id is not null and d.targeted_count is not null and d.status <> 'canceled' ${only(sql`cc.stock_line_id`)} ${stamped(sql`d.id`)}
         ) src
         left join stock_consumptions sc on sc.delivery_id = src.delivery_id
         where sc.id is null or (sc.stock_line_id, sc.campaign_id, sc.quantity) is distinct from (src.stock_line_id, src.campaign_id, src.quantity)
@@ -114,7 +114,7 @@ async function syncConsumptions(tx: Tx, only: (column: SQL) => SQL, stamped: (co
   const deleted = await counted(
     tx,
     sql`delete from stock_consumptions sc
-        where sc.delivery_id is not null ${only(sql`sc.stock_line_id`)} ${stamped(sql`sc.campaign_id`)}
+        where sc.delivery_id is not null ${only(sql`sc.stock_line_id`)} ${stamped(sql`sc.delivery_id`)}
           and not exists (
             select 1 from deliveries d join cost_categories cc on cc.id = d.cost_category_id
             where d.id = sc.delivery_id and cc.stock_line_id = sc.stock_line_id and d.targeted_count is not null and d.status <> 'canceled'

@@ -80,6 +80,14 @@ describe("stock lines and stock orders", () => {
     expect((await getStockLine(db(), lineId))!.line).toMatchObject({ ordered: 300, inStock: 800, onOrder: 0 });
   });
 
+  it("refuses a stock order that would take the line past what its figures can hold", async () => {
+    const lineId = idOf(await createStockLineDef.run(t.central, form({ initialStock: 100_000_000 })));
+    await db().insert(stockOrders).values(Array.from({ length: 20 }, () => ({ stockLineId: lineId, volume: 100_000_000, deliveryDate: "2030-01-01" })));
+    const refused = await addStockOrderDef.run(t.central, { stockLineId: lineId, volume: 100_000_000, deliveryDate: "2030-01-01" });
+    expect(refused).toMatchObject({ ok: false, code: "invalid_input", fieldErrors: { volume: expect.stringMatching(/more than 2,147,483,647 units/) } });
+    expect(await db().select().from(stockOrders).where(eq(stockOrders.stockLineId, lineId))).toHaveLength(20);
+  });
+
   it("lists lines with their figures, filtered by status and search, sorted", async () => {
     const tag = uniq("List");
     const low = idOf(await createStockLineDef.run(t.central, form({ resource: `${tag} low`, initialStock: 10, alertLevel: 10 })));

@@ -62,9 +62,20 @@ export async function updateStockLine(tx: Tx, id: string, values: StockLineValue
 }
 
 /** A replenishment, added to the stock by stockMgt once its delivery date has come. */
+const MAX_STOCK = 2_147_483_647;
+
 export async function addStockOrder(tx: Tx, input: StockOrderInput): Promise<{ id: string }> {
-  const [line] = await tx.select({ id: stockLines.id }).from(stockLines).where(eq(stockLines.id, input.stockLineId)).for("update");
+  const [line] = await tx
+    .select({ id: stockLines.id, total: sql<number>`${stockLines.initialStock}::bigint + coalesce((select sum(o.volume) from stock_orders o where o.stock_line_id = stock_lines.id), 0)` })
+    .from(stockLines)
+    .where(eq(stockLines.id, input.stockLineId))
+    .for("update");
   if (!line) throw new AppError("not_found");
+  // The line's figures are 32-bit integers: an order that would take them past that is refused
+  // here, rather than making every later stockMgt run fail.
+  if (Number(line.total) + input.volume > MAX_STOCK) {
+    throw new AppError("invalid_input", undefined, { volume: `With this order the line would hold more than ${MAX_STOCK.toLocaleString("en")} units.` });
+  }
   const [row] = await tx.insert(stockOrders).values({ stockLineId: line.id, volume: input.volume, deliveryDate: input.deliveryDate }).returning({ id: stockOrders.id });
   await runStockMgtSoon(tx);
   return { id: row!.id };

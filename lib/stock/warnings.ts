@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { costCategories, deliveries, stockConsumptions, stockLines, workflows, type WorkflowActivity } from "@/db/schema";
+import { costCategories, deliveries, stockLines, workflows, type WorkflowActivity } from "@/db/schema";
 
 export type StockWarning = {
   lineId: string;

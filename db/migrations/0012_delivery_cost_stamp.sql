@@ -1,0 +1,2 @@
+ALTER TABLE "deliveries" ADD COLUMN "cost_changed_at" timestamp with time zone DEFAULT now() NOT NULL;--> statement-breakpoint
+CREATE INDEX "deliveries_cost_changed_idx" ON "deliveries" USING btree ("cost_changed_at");
