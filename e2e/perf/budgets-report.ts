@@ -1,3 +1,4 @@
+import { sectionMarkers } from "./results-file";
 import { ANCHOR_SQL, type B6Figures } from "./budgets-b6";
 import { budgetsObservations } from "./budgets-observations";
 import type { B7Figures, StockRun } from "./budgets-stock";
@@ -8,8 +9,7 @@ import type { ExecEnvironment } from "./execution-report";
 import { table } from "./measure";
 import { B6_INCREMENTAL_MS, B6_RATIO, B7_RATIO, b6Holds, b7Holds } from "./budgets-targets";
 
-export const SECTION_START = "<!-- bench:budgets:start -->";
-export const SECTION_END = "<!-- bench:budgets:end -->";
+export const { start: SECTION_START, end: SECTION_END } = sectionMarkers("budgets");
 
 export type BudgetsEnvironment = Pick<ExecEnvironment, "date" | "nproc" | "cpu" | "memory" | "postgres" | "commit" | "generation" | "sizes" | "smoke" | "load" | "totalSeconds">;
 export type BudgetsFigures = { env: BudgetsEnvironment; b6: B6Figures; b7: B7Figures };

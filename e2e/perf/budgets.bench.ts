@@ -1,3 +1,4 @@
+import { RESULTS, writeResultsSection } from "./results-file";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -7,7 +8,7 @@ import { migrateDatabase } from "../../db/migrate";
 import { freePort } from "../../lib/runtime/processes";
 import { benchBudgetMgt } from "./budgets-b6";
 import { b6Sizes, generateBudgetTree, generateCostCategories, generateItems, generateManualLines } from "./budgets-data";
-import { renderBudgetsReport, SECTION_END, SECTION_START, type BudgetsFigures } from "./budgets-report";
+import { renderBudgetsReport, type BudgetsFigures } from "./budgets-report";
 import { benchStockMgt } from "./budgets-stock";
 import { b7Sizes, generateStock } from "./budgets-stock-data";
 import { environment } from "./execution-report";
@@ -26,19 +27,9 @@ import { timeOnce } from "./measure";
 const args = process.argv.slice(2);
 const smoke = args.includes("--smoke");
 const SCALE = smoke ? 100 : 1;
-const RESULTS = path.join(import.meta.dirname, "RESULTS.md");
 const FIGURES = path.join(os.tmpdir(), `dm-bench-budgets-figures${smoke ? "-smoke" : ""}.json`);
 
-async function writeSection(section: string) {
-  const current = await readFile(RESULTS, "utf8").catch(() => "");
-  const start = current.indexOf(SECTION_START);
-  const end = current.indexOf(SECTION_END);
-  const next =
-    start >= 0 && end > start
-      ? `${current.slice(0, start)}${section}${current.slice(end + SECTION_END.length)}`
-      : `${current.replace(/\s*$/, "")}\n\n${section}\n`;
-  await writeFile(RESULTS, next);
-}
+const writeSection = (section: string) => writeResultsSection("budgets", section);
 
 async function sizes(): Promise<[string, number | string][]> {
   const [s] = await getSql()`select

@@ -1,3 +1,4 @@
+import { sectionMarkers } from "./results-file";
 import { execFileSync } from "node:child_process";
 import os from "node:os";
 import type postgres from "postgres";
@@ -12,8 +13,7 @@ import { table, type Plan } from "./measure";
 // A CPU figure below zero comes from a run before pgCpuMs counted exited children: unknown.
 const cpuS = (ms: number) => (ms >= 0 ? fmt(ms / 1000, 1) : "—");
 
-export const SECTION_START = "<!-- bench:execution:start -->";
-export const SECTION_END = "<!-- bench:execution:end -->";
+export const { start: SECTION_START, end: SECTION_END } = sectionMarkers("execution");
 
 export type ExecEnvironment = {
   date: string;

@@ -1,3 +1,4 @@
+import { RESULTS, writeResultsSection } from "./results-file";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -9,7 +10,7 @@ import { freePort } from "../../lib/runtime/processes";
 import { generateCampaigns, generateContacts, TARGET_SEGMENT } from "./execution-data";
 import { claimProbe, type ClaimProbe } from "./execution-claim";
 import { benchDelivery, materializePlan, setupDelivery, type DeliveryMode } from "./execution-delivery";
-import { environment, renderExecutionReport, runQueryAnalyzes, SECTION_END, SECTION_START, type ExecEnvironment } from "./execution-report";
+import { environment, renderExecutionReport, runQueryAnalyzes, type ExecEnvironment } from "./execution-report";
 import { benchTargeting } from "./execution-targeting";
 import { startSink } from "./smtp-sink";
 import { generateEntities } from "./generate";
@@ -36,7 +37,6 @@ const CONTACTS = opt("contacts", 1_000_000) / SCALE;
 // 100k because it is slow. The smoke run does the first, once.
 const DELIVERY_RUNS = opt("delivery-runs", 3);
 const SHIPPED_RUNS = opt("shipped-runs", 1);
-const RESULTS = path.join(import.meta.dirname, "RESULTS.md");
 
 async function sizes(): Promise<[string, number | string][]> {
   const [s] = await getSql()`select
@@ -56,16 +56,7 @@ async function sizes(): Promise<[string, number | string][]> {
   ];
 }
 
-async function writeSection(section: string) {
-  const current = await readFile(RESULTS, "utf8").catch(() => "");
-  const start = current.indexOf(SECTION_START);
-  const end = current.indexOf(SECTION_END);
-  const next =
-    start >= 0 && end > start
-      ? `${current.slice(0, start)}${section}${current.slice(end + SECTION_END.length)}`
-      : `${current.replace(/\s*$/, "")}\n\n${section}\n`;
-  await writeFile(RESULTS, next);
-}
+const writeSection = (section: string) => writeResultsSection("execution", section);
 
 const FIGURES = path.join(os.tmpdir(), `dm-bench-execution-figures${smoke ? "-smoke" : ""}.json`);
 type Figures = { env: ExecEnvironment; targeting?: Awaited<ReturnType<typeof benchTargeting>>; delivery?: Awaited<ReturnType<typeof benchDelivery>>; materializePlan?: string; claimProbe?: ClaimProbe };

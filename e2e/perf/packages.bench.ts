@@ -1,5 +1,6 @@
+import { RESULTS, writeResultsSection } from "./results-file";
 import { execFileSync } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { closeDb, getDb, getSql } from "../../db";
@@ -18,7 +19,6 @@ import { renderReport, type Environment } from "./report";
 // cancel cascade over 10,000 orders. A benchmark, not a test: it reports, it asserts nothing.
 const ENTITIES = 10_000;
 const PACKAGES = 100_000;
-const RESULTS = path.join(import.meta.dirname, "RESULTS.md");
 
 async function environment(): Promise<Omit<Environment, "generation" | "sizes">> {
   const [v] = await getSql()`select version() as version, current_setting('shared_buffers') as sb, current_setting('work_mem') as wm,
@@ -88,8 +88,8 @@ async function main() {
 
     const report = renderReport(env, list, cascade);
     console.log(`\n${report}`);
-    await writeFile(RESULTS, report);
-    console.log(`written ${path.relative(process.cwd(), RESULTS)}`);
+    await writeResultsSection("packages", report);
+    console.log(`written its section of ${path.relative(process.cwd(), RESULTS)}`);
   } finally {
     await closeDb();
     await pg.stop();
