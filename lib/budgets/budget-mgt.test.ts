@@ -16,6 +16,7 @@ import {
   providers,
 } from "../../db/schema";
 import { uniq } from "../testing/factories";
+import { toMinor } from "../providers/costs";
 import { runBudgetMgt } from "./budget-mgt";
 
 const db = () => getDb();
@@ -223,5 +224,21 @@ describe("budgetMgt, Cost calculation", () => {
     await run(t);
     const [line] = await db().select().from(expenseLines).where(eq(expenseLines.deliveryId, t.notYet.id));
     expect(line!.campaignId).toBe(t.b.id);
+  });
+
+  it("an incremental run moves a campaign's figures from the budget it leaves to the one it joins", async () => {
+    await run(t);
+    const since = await clock();
+    const springBefore = await budgetRow(t.spring.id);
+    // D (1,234.56 spent) now charges Marketing directly.
+    await db().update(campaigns).set({ budgetId: t.marketing.id }).where(eq(campaigns.id, t.d.id));
+    await run(t, since);
+    const spring = await budgetRow(t.spring.id);
+    const marketing = await budgetRow(t.marketing.id);
+    expect(toMinor(springBefore.spent) - toMinor(spring.spent)).toBe(toMinor("1234.56"));
+    expect(spring.ownSpent).toBe(spring.spent);
+    expect(marketing.ownSpent).toBe("1234.5600");
+    // Marketing's total still holds Spring's, so its spent does not move.
+    expect(marketing.spent).toBe(springBefore.spent);
   });
 });

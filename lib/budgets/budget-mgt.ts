@@ -64,10 +64,18 @@ export async function runBudgetMgt(tx: Tx, opts: BudgetMgtOptions = {}): Promise
 
   const items = await recomputeItemCosts(tx);
   const linesChanged = await syncGeneratedLines(tx);
-  const campaignsChanged = await recomputeCampaigns(tx, !opts.since && !opts.campaignIds);
+  const everyCampaign = !opts.since && !opts.campaignIds;
+  // The budgets the dirty campaigns charged before this run and charge after it: only their own
+  // figures can move.
+  const chargedBudgets = sql`insert into touched_budgets select charged_budget_id from campaigns c join dirty_campaigns dc on dc.id = c.id
+    where charged_budget_id is not null on conflict do nothing`;
+  await tx.execute(sql`create temporary table touched_budgets (id uuid primary key) on commit drop`);
+  await tx.execute(chargedBudgets);
+  const campaignsChanged = await recomputeCampaigns(tx, everyCampaign);
+  await tx.execute(chargedBudgets);
   const programsChanged = await recomputePrograms(tx);
   const plansChanged = await recomputePlans(tx);
-  const budgetsChanged = await recomputeBudgets(tx);
+  const budgetsChanged = await recomputeBudgets(tx, everyCampaign);
 
   const details = {
     mode,
@@ -173,38 +181,44 @@ async function recomputePlans(tx: Tx): Promise<number> {
 }
 
 /**
- * A budget's own figures are the sums of the campaigns charging it; its figures add those of
- * every budget below it. computed_at moves only when a figure does, so it says when they last
- * changed; the run history says when they were last checked.
+ * A budget's own figures are the sums of the campaigns charging it (recomputed for the budgets the
+ * dirty campaigns charged or charge, or all in a full run); its figures add those of every budget
+ * below it (recomputed for all: a budget's parent may have changed, and there are few budgets).
+ * computed_at moves only when a figure does, so it says when they last changed; the run history
+ * says when they were last checked.
  */
-async function recomputeBudgets(tx: Tx): Promise<number> {
-  const res = await tx.execute(sql`
-    with recursive own as (
+async function recomputeBudgets(tx: Tx, everyBudget: boolean): Promise<number> {
+  const own = await tx.execute(sql`
+    with own as (
       select b.id,
         coalesce(sum(c.charged_planned), 0) as planned, coalesce(sum(c.charged_reserved), 0) as reserved,
         coalesce(sum(c.charged_committed), 0) as committed, coalesce(sum(c.charged_spent), 0) as spent,
         coalesce(sum(c.charged_invoiced), 0) as invoiced
       from budgets b left join campaigns c on c.charged_budget_id = b.id
+      ${everyBudget ? sql`` : sql`where b.id in (select id from touched_budgets)`}
       group by b.id
-    ), tree (ancestor, id, depth) as (
+    )
+    update budgets b set own_planned = o.planned, own_reserved = o.reserved, own_committed = o.committed, own_spent = o.spent, own_invoiced = o.invoiced, computed_at = now()
+    from own o
+    where b.id = o.id
+      and (b.own_planned, b.own_reserved, b.own_committed, b.own_spent, b.own_invoiced) is distinct from (o.planned, o.reserved, o.committed, o.spent, o.invoiced)
+    returning b.id`);
+  const totals = await tx.execute(sql`
+    with recursive tree (ancestor, id, depth) as (
       select id, id, 0 from budgets
       union all
       select t.ancestor, b.id, t.depth + 1 from tree t join budgets b on b.parent_id = t.id where t.depth < 32
     ), totals as (
-      select t.ancestor as id, sum(o.planned) as planned, sum(o.reserved) as reserved, sum(o.committed) as committed,
-        sum(o.spent) as spent, sum(o.invoiced) as invoiced
-      from tree t join own o on o.id = t.id
+      select t.ancestor as id, sum(o.own_planned) as planned, sum(o.own_reserved) as reserved, sum(o.own_committed) as committed,
+        sum(o.own_spent) as spent, sum(o.own_invoiced) as invoiced
+      from tree t join budgets o on o.id = t.id
       group by t.ancestor
     )
-    update budgets b set
-      own_planned = o.planned, own_reserved = o.reserved, own_committed = o.committed, own_spent = o.spent, own_invoiced = o.invoiced,
-      planned = t.planned, reserved = t.reserved, committed = t.committed, spent = t.spent, invoiced = t.invoiced,
-      computed_at = now()
-    from own o, totals t
-    where b.id = o.id and b.id = t.id
-      and (b.own_planned, b.own_reserved, b.own_committed, b.own_spent, b.own_invoiced, b.planned, b.reserved, b.committed, b.spent, b.invoiced)
-        is distinct from (o.planned, o.reserved, o.committed, o.spent, o.invoiced, t.planned, t.reserved, t.committed, t.spent, t.invoiced)`);
-  return res.count;
+    update budgets b set planned = t.planned, reserved = t.reserved, committed = t.committed, spent = t.spent, invoiced = t.invoiced, computed_at = now()
+    from totals t
+    where b.id = t.id and (b.planned, b.reserved, b.committed, b.spent, b.invoiced) is distinct from (t.planned, t.reserved, t.committed, t.spent, t.invoiced)
+    returning b.id`);
+  return new Set([...own, ...totals].map((r) => (r as { id: string }).id)).size;
 }
 
 /** When the figures were last brought up to date: the end of the last successful run. */
