@@ -1,33 +1,13 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
-import { FormError } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/actions";
 
 /** **Stop**, after a confirmation: sending halts within seconds and cannot be resumed. */
 export function StopDeliveryButton(props: { stop: () => Promise<ActionResult<unknown>>; sending: boolean }) {
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string>();
-  const [pending, startTransition] = useTransition();
-  const confirm = () =>
-    startTransition(async () => {
-      setError(undefined);
-      const res = await props.stop();
-      if (!res.ok) return setError(res.error);
-      setOpen(false);
-      router.refresh();
-    });
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) setError(undefined);
-      }}
+    <ConfirmActionButton
       title="Stop the delivery"
       description={
         props.sending
@@ -39,16 +19,10 @@ export function StopDeliveryButton(props: { stop: () => Promise<ActionResult<unk
           Stop
         </Button>
       }
-    >
-      <FormError message={error} />
-      <div className="mt-4 flex justify-end gap-2">
-        <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
-          Back
-        </Button>
-        <Button type="button" variant="danger" disabled={pending} onClick={confirm}>
-          {pending ? "Stopping…" : "Stop the delivery"}
-        </Button>
-      </div>
-    </Dialog>
+      cancelLabel="Back"
+      confirmLabel="Stop the delivery"
+      pendingLabel="Stopping…"
+      action={props.stop}
+    />
   );
 }

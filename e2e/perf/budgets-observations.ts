@@ -53,51 +53,90 @@ function best(w: WhatIf | undefined) {
   return shipped && top ? { shipped, top, saved: shipped.time.median - top.time.median } : null;
 }
 
+/** The first traced step whose statement matches. */
+function stepOf(t: Trace, pattern: RegExp): { i: number; s: Step } | null {
+  const i = t.steps.findIndex((s) => pattern.test(s.statement));
+  return i < 0 ? null : { i, s: t.steps[i]! };
+}
+
+const msOf = (t: Trace, pattern: RegExp) => t.steps.filter((s) => pattern.test(s.statement)).reduce((a, s) => a + s.ms, 0);
+/** "3", "3 and 4", "7, 8 and 9". */
+const numbers = (xs: { i: number }[]) => xs.map((x) => String(x.i + 1)).join(", ").replace(/, (\d+)$/, " and $1");
+
 function b6Observations(b6: B6Figures): string[] {
   const out: string[] = [];
   const h = b6Holds(b6);
-  const heavy = heaviest(b6.fullTrace, 1)[0]!;
+  const campaigns = stepOf(b6.fullTrace, /^with lines as \(/);
+  const heavy = campaigns ?? heaviest(b6.fullTrace, 1)[0]!;
   const plan = b6.fullExplained[heavy.i]?.plan;
-  const agg = node(plan, /HashAggregate/);
-  const join = nodeBelow(plan, /HashAggregate/, /Hash Join/);
-  const sp = spill(plan);
-  const workers = Number(b6.anchorPlan.text.match(/Workers Launched: (\d+)/)?.[1] ?? 0);
   out.push(
-    `${bold(h.full, `B6 full run: ${fmt(b6.full.median, 0)} ms against ${fmt(b6.anchor.median, 0)} ms for the flat GROUP BY (${h.ratio.toFixed(2)}×, target ≤ ${B6_RATIO}×)`)}. In the traced run (${fmt(b6.fullTrace.totalMs, 0)} ms), recomputeCampaigns' UPDATE (statement ${heavy.i + 1}) takes ${fmt(heavy.s.ms, 0)} ms (${pct(heavy.s.ms, b6.fullTrace.totalMs)}); everything else (item costs priced in JS, the ${int(b6.lines.generated)} generated lines upserted unchanged, programs, plans, budgets) ${fmt(b6.fullTrace.totalMs - heavy.s.ms, 0)} ms.`,
+    `${bold(h.full, `B6 full run: ${fmt(b6.full.median, 0)} ms against ${fmt(b6.anchor.median, 0)} ms for the flat GROUP BY (${h.ratio.toFixed(2)}×, target ≤ ${B6_RATIO}×)`)}. In the traced run (${fmt(b6.fullTrace.totalMs, 0)} ms), ${campaigns ? "recomputeCampaigns' UPDATE" : "the slowest statement"} (statement ${heavy.i + 1}) takes ${fmt(heavy.s.ms, 0)} ms (${pct(heavy.s.ms, b6.fullTrace.totalMs)}); everything else (item costs priced in JS, the ${int(b6.lines.generated)} generated lines upserted unchanged, programs, plans, budgets) ${fmt(b6.fullTrace.totalMs - heavy.s.ms, 0)} ms.`,
   );
-  if (plan) {
+  if (plan && campaigns) {
     const serial = b6.anchorSerialPlan.executionMs;
     const parallel = b6.anchorPlan.executionMs;
+    const workers = Number(b6.anchorPlan.text.match(/Workers Launched: (\d+)/)?.[1] ?? 0);
+    const agg = node(plan, /HashAggregate/);
+    const scan = nodeBelow(plan, /HashAggregate/, /Scan[^\n]* on expense_lines/);
+    // Whether the aggregate's input is the scan itself (no join below it).
+    const below = plan.text.split("\n");
+    const direct = /Scan[^\n]* on expense_lines/.test(below.slice(below.findIndex((l) => /HashAggregate/.test(l)) + 1).find((l) => l.includes("->")) ?? "");
+    const sp = spill(plan);
+    const inMemory = Number(plan.text.match(/HashAggregate[^\n]*\n(?:[^\n]*\n)*?\s*Batches: 1\s+Memory Usage: (\d+)kB/)?.[1] ?? 0);
+    const workMem = stepOf(b6.fullTrace, /^set local work_mem/)?.s.statement.match(/'([^']+)'/)?.[1];
+    const memory = sp
+      ? `outgrows work_mem${workMem ? ` (${workMem}, set by the run)` : ""}: ${int(sp.memoryKb)} kB in memory, ${sp.batches} batches, ${int(sp.diskKb)} kB spilled to disk`
+      : inMemory
+        ? `stays in memory (${int(inMemory)} kB, one batch${workMem ? `, under the ${workMem} work_mem the run sets` : ""})`
+        : "";
     const parts = [
-      join && join.rows >= b6.lines.total * 0.9 ? `the ${int(join.rows)} lines are first hash-joined to dirty_campaigns (${fmt(join.ms, 0)} ms into the plan), which in a full run holds every campaign, so the join filters nothing` : "",
-      sp ? `the per-campaign HashAggregate (${int(agg?.rows ?? NaN)} groups, three numeric sums) outgrows work_mem (${int(sp.memoryKb)} kB in memory, ${sp.batches} batches, ${int(sp.diskKb)} kB spilled to disk)` : "",
+      agg && scan
+        ? `the per-campaign HashAggregate (${int(agg.rows)} groups, two numeric sums) reads the ${int(scan.rows)} lines ${direct ? "straight from expense_lines, without a join, " : ""}${memory ? `${memory}, ` : ""}and ends ${fmt(agg.ms, 0)} ms into the plan, ${fmt(scan.ms, 0)} ms of it reading the lines`
+        : "",
       workers > 0
         ? serial > parallel * 1.1
-          ? `and an UPDATE never runs in parallel, while the anchor's SELECT used ${workers} workers (the anchor with parallel workers off: ${fmt(serial, 0)} ms against ${fmt(parallel, 0)} ms)`
+          ? `an UPDATE never runs in parallel, while the anchor's SELECT used ${workers} workers (the anchor with parallel workers off: ${fmt(serial, 0)} ms against ${fmt(parallel, 0)} ms)`
           : `an UPDATE never runs in parallel while the anchor's SELECT used ${workers} workers, but on this loaded machine that bought the anchor nothing (with parallel workers off: ${fmt(serial, 0)} ms against ${fmt(parallel, 0)} ms)`
         : "",
     ].filter(Boolean);
-    if (parts.length) out.push(`Why the full run costs more than the anchor (EXPLAIN ANALYZE of that statement, ${fmt(plan.executionMs, 0)} ms): ${parts.join("; ")}.`);
+    if (parts.length) out.push(`Where that statement's time goes (EXPLAIN ANALYZE, ${fmt(plan.executionMs, 0)} ms): ${parts.join("; ")}.`);
   }
   const fw = b6.whatIfs.find((w) => w.scenario === "full run");
   const fb = best(fw);
-  if (fb) {
+  if (fw && fb) {
+    const others = fw.variants.filter((v) => v.name !== "as shipped" && !v.error);
     const projected = b6.full.median - fb.saved;
-    const noJoin = variant(fw, "no dirty join");
-    const wm = variant(fw, "work_mem 64MB");
-    const inMemory = Number(wm?.plan?.text.match(/HashAggregate[^\n]*\n(?:[^\n]*\n)*?\s*Batches: 1\s+Memory Usage: (\d+)kB/)?.[1] ?? 0);
     out.push(
-      `Measured what-ifs on that statement (rolled back, same data): as shipped ${fmt(fb.shipped.time.median, 0)} ms${noJoin ? `; without the dirty join ${fmt(noJoin.time.median, 0)} ms` : ""}${wm ? `; with work_mem 64MB ${fmt(wm.time.median, 0)} ms` : ""}; best: **${fb.top.name}, ${fmt(fb.top.time.median, 0)} ms**. Taking the ${fmt(fb.saved, 0)} ms it saves off the full run's median gives about ${fmt(projected, 0)} ms, ${(projected / b6.anchor.median).toFixed(2)}× the anchor (target ≤ ${B6_RATIO}×). The change, in lib/budgets/budget-mgt.ts (recomputeCampaigns): when the run is full (no \`since\`, no \`campaignIds\`), aggregate \`from expense_lines l\` without \`join dirty_campaigns dc\` (and the same for paid invoices), and \`set local work_mem = '64MB'\` for the run (transaction-local${inMemory ? `; the aggregate then holds ${int(inMemory)} kB in memory` : ""}).`,
+      `Measured what-ifs on that statement (rolled back, same data): as shipped ${fmt(fb.shipped.time.median, 0)} ms; ${others.map((v) => `${v.name} ${fmt(v.time.median, 0)} ms`).join("; ")}. ${
+        fb.saved > 0
+          ? `The fastest, **${fb.top.name}** (${fb.top.change}), saves ${fmt(fb.saved, 0)} ms: taken off the full run's median, about ${fmt(projected, 0)} ms, ${(projected / b6.anchor.median).toFixed(2)}× the anchor (target ≤ ${B6_RATIO}×).`
+          : "None is faster than the statement as shipped."
+      }`,
     );
   }
-  const inc = heaviest(b6.incrementalTrace, 3);
+  const t = b6.incrementalTrace;
+  const inc = heaviest(t, 3);
   const examined = [...new Set(b6.incrementalRuns.map((r) => r.details.campaignsExamined))].join(" or ");
-  const readd = b6.incrementalTrace.steps
-    .map((s, i) => ({ s, i }))
-    .filter(({ s }) => /^with sums as \( select p\.id|^with sums as \(select pl\.id|^with recursive own as/.test(s.statement));
-  const readdMs = readd.reduce((a, x) => a + x.s.ms, 0);
+  const everyRun = [stepOf(t, /^with sums as \( ?select p\.id/), stepOf(t, /^with sums as \( ?select pl\.id/)].filter((x) => x !== null);
+  const own = stepOf(t, /^with own as/);
+  const totals = stepOf(t, /^with recursive tree/);
+  const ownPlan = own ? b6.incrementalExplained[own.i]?.plan : undefined;
+  const campaignsRead = node(ownPlan, /Seq Scan on campaigns/);
+  const touched = node(ownPlan, /Scan on touched_budgets/);
+  const touchedEstimate = Number(ownPlan?.text.match(/Scan on touched_budgets\s+\(cost=[\d.]+\.\.[\d.]+ rows=(\d+)/)?.[1] ?? NaN);
+  const ownText = own
+    ? ` Budgets' own figures are re-added only for the budgets the dirty campaigns charged or charge (touched_budgets${touched ? `: ${int(touched.rows)} here` : ""}), in ${fmt(own.s.ms, 1)} ms (statement ${own.i + 1})${
+        campaignsRead && touched && campaignsRead.rows > touched.rows * 100
+          ? `: its plan still reads all ${int(campaignsRead.rows)} campaigns (Seq Scan on campaigns) before keeping those of the touched budget(s)${touchedEstimate > touched.rows * 10 ? `; the planner expected ${int(touchedEstimate)} rows in touched_budgets, which the run does not analyze` : ""}`
+          : ""
+      }${totals ? `; every budget's totals, added up from the stored own figures, ${fmt(totals.s.ms, 1)} ms (statement ${totals.i + 1})` : ""}.`
+    : "";
   out.push(
-    `${bold(h.incremental, `B6 incremental run: ${fmt(b6.incremental.median)} ms median (min ${fmt(b6.incremental.min)}, max ${fmt(b6.incremental.max)}; target ≤ ${B6_INCREMENTAL_MS} ms)`)}, ${examined} campaign(s) examined a run, ${b6.incrementalTrace.steps.length} statements. In the traced run (${fmt(b6.incrementalTrace.totalMs, 1)} ms) the heaviest are ${inc.map(stepText(b6.incrementalTrace)).join("; ")}. Programs, plans and budgets are re-added from every campaign on every run (lib/budgets/README.md): ${fmt(readdMs, 1)} ms here, a cost that grows with the number of campaigns, not with the change.`,
+    `${bold(h.incremental, `B6 incremental run: ${fmt(b6.incremental.median)} ms median (min ${fmt(b6.incremental.min)}, max ${fmt(b6.incremental.max)}; target ≤ ${B6_INCREMENTAL_MS} ms)`)}, ${examined} campaign(s) examined a run, ${t.steps.length} statements. In the traced run (${fmt(t.totalMs, 1)} ms) the heaviest are ${inc.map(stepText(t)).join("; ")}.${
+      everyRun.length
+        ? ` Programs are re-added from every campaign and plans from every program on every run (lib/budgets/README.md; statements ${numbers(everyRun)}): ${fmt(everyRun.reduce((a, x) => a + x.s.ms, 0), 1)} ms here, a cost that grows with the number of campaigns, not with the change.`
+        : ""
+    }${ownText}`,
   );
   for (const w of b6.whatIfs.filter((x) => x.scenario === "incremental run")) {
     const b = best(w);
@@ -109,25 +148,55 @@ function b6Observations(b6: B6Figures): string[] {
   return out;
 }
 
+// stockMgt's statements, as the trace shortens them.
+const UPSERT = /insert into stock_consumptions/;
+const DELETE = /delete from stock_consumptions/;
+const LINES = /update stock_lines l set ordered/;
+const ALERTS = /update stock_lines set alert_since = now\(\)|insert into "notifications"|graphile_worker\.add_jobs/;
+
 function b7Observations(b7: B7Figures): string[] {
   const out: string[] = [];
   const h = b7Holds(b7);
-  const t = b7.fullRuns.at(-1)!.trace;
-  const sync = t.steps.filter((s) => /stock_consumptions/.test(s.statement) && /insert into|delete from/.test(s.statement)).reduce((a, s) => a + s.ms, 0);
+  const run = b7.fullRuns.at(-1)!;
+  const t = run.trace;
+  const upsert = stepOf(t, UPSERT);
+  const del = stepOf(t, DELETE);
+  const lines = stepOf(t, LINES);
+  const upsertPlan = upsert ? b7.explained[upsert.i]?.plan : undefined;
+  const stampedScan = upsertPlan?.text.split("\n").find((l) => /Scan[^\n]* on deliveries\b/.test(l));
+  const stamped = node(upsertPlan, /Scan[^\n]* on deliveries\b/);
+  const consumptionsRead = node(lines ? b7.explained[lines.i]?.plan : undefined, /Scan[^\n]* on stock_consumptions/);
+  const sync = upsert && del ? upsert.s.ms + del.s.ms : NaN;
+  const rest = t.totalMs - sync - (lines?.s.ms ?? 0);
   out.push(
-    `${bold(h.full, `B7 unchanged run: ${fmt(b7.full.median, 0)} ms against ${fmt(b7.anchor.median, 0)} ms for the raw aggregate (${h.ratio.toFixed(2)}×, target ≤ ${B7_RATIO}×)`)}. Every run reconciles every consumption with every delivery: the upsert and the delete each read all ${int(b7.first.details.consumptionsChanged ?? NaN)} consuming deliveries and all consumptions (${fmt(sync, 0)} ms of the traced ${fmt(t.totalMs, 0)} ms), where the anchor reads the consumptions once. Summing the consumed quantities straight from the deliveries, the least a run that trusts no stamp must read, takes ${fmt(b7.source.median, 0)} ms alone (${(b7.source.median / b7.anchor.median).toFixed(1)}× the anchor): no rewrite of a full reconciliation reaches ${B7_RATIO}×.`,
-  );
-  const lw = b7.whatIfs.find((w) => w.scenario === "unchanged run");
-  const lb = best(lw);
-  if (lb) out.push(`The lines' UPDATE evaluates the delivered-orders sum as a correlated subquery twice per line (SubPlan 3 and 4: ${int(b7.sizes.lines * 2)} index scans); summed once in a joined subquery it takes ${fmt(lb.top.time.median, 0)} ms instead of ${fmt(lb.shipped.time.median, 0)} ms (a rewrite inside lib/stock/stock-mgt.ts).`);
-  const bw = b7.whatIfs.find((w) => w.scenario === "burst");
-  const bb = best(bw);
-  out.push(
-    `${bold(h.burst, `B7 burst: ${fmt(b7.burst.ms, 0)} ms for ${int(b7.sizes.burst)} new consumptions against ${fmt(b7.burstAnchorMs, 0)} ms for the anchor (${h.burstRatio.toFixed(2)}×)`)}: the run does the same full reconciliation, whatever the size of the change.${
-      bb
-        ? ` Keyed on deliveries.updated_at instead (what-if, rolled back): ${fmt(bb.top.time.median, 0)} ms against ${fmt(bb.shipped.time.median, 0)} ms for the same statements as shipped${bb.top.perStatement ? ` (per statement: ${bb.top.perStatement.map((x) => fmt(x, 1)).join(" + ")} ms; the 1,000-row upsert alone pays three foreign-key checks a row)` : ""}, ${(bb.top.time.median / b7.burstAnchorMs).toFixed(1)}× the anchor. That is a design change (a stamp the deliveries' triggers keep, an index), not a rewrite.`
+    `${bold(h.full, `B7 unchanged run: ${fmt(b7.full.median, 0)} ms against ${fmt(b7.anchor.median, 0)} ms for the raw aggregate (${h.ratio.toFixed(2)}×, target ≤ ${B7_RATIO}×)`)}. ${
+      run.details.mode === "incremental" && upsert && del
+        ? `Each counted run starts from the previous run's watermark and nothing was stamped since: the upsert and the delete of consumptions (statements ${upsert.i + 1} and ${del.i + 1}) reconcile only stamped deliveries${stamped && stampedScan ? ` (${stampedScan.replace(/^\s*(->\s*)?/, "").replace(/\s+\(cost=.*$/, "")}: ${int(stamped.rows)} rows)` : ""}, ${fmt(sync, 1)} ms of the traced ${fmt(t.totalMs, 0)} ms`
+        : `The run reconciles every delivery (${fmt(sync, 1)} ms of the traced ${fmt(t.totalMs, 0)} ms)`
+    }${
+      lines
+        ? `; the lines' UPDATE (statement ${lines.i + 1}) re-adds every line's figures from ${consumptionsRead ? `all ${int(consumptionsRead.rows)}` : "all the"} consumptions and the delivered orders, the anchor's own aggregate, in ${fmt(lines.s.ms, 0)} ms (${pct(lines.s.ms, t.totalMs)}); the rest (lock, watermark, orders, alerts) ${fmt(rest, 0)} ms`
         : ""
-    } The first run, which creates ${int(b7.first.details.consumptionsChanged ?? 0)} consumptions, took ${fmt(b7.first.ms, 0)} ms.`,
+    }. A full run (no \`since\`: the first, then daily) reconciles every delivery instead: the consumed sums straight from the deliveries alone take ${fmt(b7.source.median, 0)} ms (${(b7.source.median / b7.anchor.median).toFixed(1)}× the anchor).`,
+  );
+  const bt = b7.burst.trace;
+  const bUpsert = stepOf(bt, UPSERT);
+  const bDelete = stepOf(bt, DELETE);
+  const bLines = stepOf(bt, LINES);
+  const bAlerts = bt.steps.map((s, i) => ({ s, i })).filter(({ s }) => ALERTS.test(s.statement));
+  const d = b7.burst.details;
+  const writes = [bUpsert, bDelete].reduce((a, x) => a + (x?.s.ms ?? 0), 0) + msOf(bt, ALERTS);
+  const parts = [
+    bUpsert
+      ? `the upsert (statement ${bUpsert.i + 1}) ${fmt(bUpsert.s.ms, 0)} ms${upsert ? ` (${fmt(upsert.s.ms, 1)} ms in an unchanged run)` : ""} for ${int(d.consumptionsChanged ?? NaN)} new rows, each checked against three foreign keys (stock line, delivery, campaign) and added to the table's four indexes`
+      : "",
+    bDelete ? `the delete, over the same stamped deliveries, ${fmt(bDelete.s.ms, 0)} ms` : "",
+    bAlerts.length ? `raising ${d.alertsRaised} alerts and queuing ${d.emails} emails (statements ${numbers(bAlerts)}) ${fmt(msOf(bt, ALERTS), 0)} ms` : "",
+  ].filter(Boolean);
+  out.push(
+    `${bold(h.burst, `B7 burst: ${fmt(b7.burst.ms, 0)} ms for ${int(b7.sizes.burst)} new consumptions against ${fmt(b7.burstAnchorMs, 0)} ms for the anchor (${h.burstRatio.toFixed(2)}×)`)}: the run reconciles only the deliveries stamped since the previous watermark (${int(d.consumptionsChanged ?? NaN)} consumptions and ${int(d.linesChanged ?? NaN)} lines changed)${writes > bt.totalMs / 2 ? ", and what it pays for is writing" : ""}: in its trace (${fmt(bt.totalMs, 0)} ms), ${parts.join("; ")}: ${fmt(writes, 0)} ms (${pct(writes, bt.totalMs)}) in all${
+      bLines ? `, beside ${fmt(bLines.s.ms, 0)} ms for the lines' UPDATE, which re-adds every line as in an unchanged run` : ""
+    }. The first run, a ${b7.first.details.mode} one that creates ${int(b7.first.details.consumptionsChanged ?? 0)} consumptions, took ${fmt(b7.first.ms, 0)} ms.`,
   );
   out.push(
     `${bold(h.alerts, `B7 alerts: ${b7.first.alerts.raised} raised on the first run (${b7.first.alerts.expectedCrossings} crossings expected), ${b7.burst.alerts.raised} on the burst (${b7.burst.alerts.expectedCrossings} expected), ${b7.burstRerun.alerts.raised} on the rerun`)}; after orders lifted ${b7.recross.lines} lines above their level (${b7.recross.replenished.details.alertsCleared ?? 0} alerts cleared), ${b7.recross.recrossed.alerts.raised} raised again with a new crossing number (alert counts ${b7.recross.alertCounts}); ${h.alerts ? "every run's emails matched the active central managers of its crossing lines" : "emails did not all match the crossings (table below)"} (${b7.first.alerts.emails + b7.burst.alerts.emails + b7.recross.recrossed.alerts.emails} in all), ${b7.duplicateEmails} duplicates; stored figures: ${b7.figureMismatches} lines differ from the raw rows.`,

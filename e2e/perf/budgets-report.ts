@@ -3,7 +3,7 @@ import { ANCHOR_SQL, type B6Figures } from "./budgets-b6";
 import { budgetsObservations } from "./budgets-observations";
 import type { B7Figures, StockRun } from "./budgets-stock";
 import type { Step } from "./budgets-trace";
-import type { WhatIf } from "./budgets-whatif";
+import { stillOpen, type WhatIf } from "./budgets-whatif";
 import { fmt, int, type Sample } from "./execution-measure";
 import type { ExecEnvironment } from "./execution-report";
 import { table } from "./measure";
@@ -87,7 +87,7 @@ function b6Section(b6: B6Figures): string {
   const sample = [...b6.verifyAfterFull.sample, ...b6.verifyAfterIncremental.sample];
   return `## B6: budgetMgt over ${int(b6.lines.total)} expense lines
 
-Ours: \`runBudgetMgt(tx)\` (lib/budgets/budget-mgt.ts) in \`getDb().transaction\`, committed, timed from the call to the commit: a full run (\`since\` absent). The first full run generates one line per delivery and task (${int(b6.lines.generated)} of the ${int(b6.lines.total)} lines) and writes every figure; it is the warm-up. A VACUUM ANALYZE follows it, untimed (${fmt(b6.vacuumAfterFirstMs / 1000, 1)} s), as autovacuum would have run by the next day: otherwise the planner keeps statistics from before the generated lines existed. The counted runs are the daily full run over an unchanged data set (they read everything and write nothing). Anchor: one flat GROUP BY of the same lines by the budget their campaign charges, with the same three sums (Σ coalesce(real, amount), Σ amount where no real amount, Σ real), through postgres.js:
+Ours: \`runBudgetMgt(tx)\` (lib/budgets/budget-mgt.ts) in \`getDb().transaction\`, committed, timed from the call to the commit: a full run (\`since\` absent). The first full run generates one line per delivery and task (${int(b6.lines.generated)} of the ${int(b6.lines.total)} lines) and writes every figure; it is the warm-up. A VACUUM ANALYZE follows it, untimed (${fmt(b6.vacuumAfterFirstMs / 1000, 1)} s), as autovacuum would have run by the next day: otherwise the planner keeps statistics from before the generated lines existed. The counted runs are the daily full run over an unchanged data set (they read everything and write nothing). Anchor: one flat GROUP BY of the same lines by the budget their campaign charges, with three sums (Σ coalesce(real, amount), Σ amount where no real amount, Σ real; budgetMgt sums the last two per campaign and adds them), through postgres.js:
 
 ${fence(ANCHOR_SQL)}
 
@@ -135,13 +135,11 @@ ${plans(b6.fullExplained, FULL_PLAN_MS.full)}
 
 Incremental run, every statement over ${FULL_PLAN_MS.incremental} ms:
 
-${plans(b6.incrementalExplained, FULL_PLAN_MS.incremental)}
-
-### What if
-
-The statements as budgetMgt sent them (captured by the trace, same parameters), beside changes one could make in lib/budgets; measured here, not made.
-
-${b6.whatIfs.map(whatIfSection).join("\n\n")}`;
+${plans(b6.incrementalExplained, FULL_PLAN_MS.incremental)}${
+  b6.whatIfs.length
+    ? `\n\n### What if\n\nThe statements as budgetMgt sent them (captured by the trace, same parameters), beside changes one could make in lib/budgets; measured here, not made.\n\n${b6.whatIfs.map(whatIfSection).join("\n\n")}`
+    : ""
+}`;
 }
 
 const stockRow = (r: StockRun) => [
@@ -168,7 +166,7 @@ function b7Section(b7: B7Figures): string {
     [
       ["runStockMgt, unchanged data", runsOf(b7.full), fmt(b7.full.median, 0)],
       ["anchor: Σ consumptions and Σ orders delivered, per line", runsOf(b7.anchor), fmt(b7.anchor.median, 0)],
-      ["the same consumed sums straight from the deliveries (what the sync must read)", runsOf(b7.source), fmt(b7.source.median, 0)],
+      ["the same consumed sums straight from the deliveries (what a full run's sync must read)", runsOf(b7.source), fmt(b7.source.median, 0)],
       [`runStockMgt after the burst of ${int(s.burst)}`, fmt(b7.burst.ms, 0), fmt(b7.burst.ms, 0)],
       ["anchor after the burst", fmt(b7.burstAnchorMs, 0), fmt(b7.burstAnchorMs, 0)],
     ],
@@ -185,7 +183,7 @@ function b7Section(b7: B7Figures): string {
   );
   return `## B7: stockMgt over ${int(b7.first.details.consumptionsChanged ?? NaN)} consumptions, then a burst of ${int(s.burst)}
 
-${int(s.lines)} stock lines, each the stock line of one direct-mail cost category; ${int(s.deliveries)} analysed deliveries on those categories (targeted counts 1–2,000) over ${int(s.campaigns)} campaigns, plus ${int(s.idle)} that consume nothing (canceled, or not analysed); ${int(s.orders)} stock orders, a third past their date, a third due today, a third to come. Each line has one or two of ${s.managers} central managers (the last one disabled); initial stocks put a sixth of the lines in alert after the first run. Ours: \`runStockMgt(tx)\` (lib/stock/stock-mgt.ts) in a committed transaction. The first run creates the consumptions; the counted runs then read the same data again (no change). The burst: ${int(s.burst)} new analysed deliveries (2,000 each) on ${int(s.burstLines)} lines, inserted as the app would, then one run. Then a second crossing: orders due today lift ${b7.recross.lines} lines in alert above their level (a run clears them), and one delivery each takes them under again.
+${int(s.lines)} stock lines, each the stock line of one direct-mail cost category; ${int(s.deliveries)} analysed deliveries on those categories (targeted counts 1–2,000) over ${int(s.campaigns)} campaigns, plus ${int(s.idle)} that consume nothing (canceled, or not analysed); ${int(s.orders)} stock orders, a third past their date, a third due today, a third to come. Each line has one or two of ${s.managers} central managers (the last one disabled); initial stocks put a sixth of the lines in alert after the first run. Ours: \`runStockMgt(tx, { since })\` (lib/stock/stock-mgt.ts) in a committed transaction, as the schedule runs it: the first run full (\`since\` null), each next one from the previous run's \`details.watermark\`. The first run creates the consumptions; the counted runs then find no delivery stamped since (no change). The burst: ${int(s.burst)} new analysed deliveries (2,000 each) on ${int(s.burstLines)} lines, inserted as the app would, then one run. Then a second crossing: orders due today lift ${b7.recross.lines} lines in alert above their level (a run clears them), and one delivery each takes them under again.
 
 Before every run an independent query (the lines' figures from the deliveries and orders, and whether each line not in alert should be) says how many crossings and emails the run must produce; "notifications / jobs added" counts the stock-alert outbox rows and send_notification jobs the run added.
 
@@ -215,15 +213,14 @@ ${fence(b7.sourcePlan.text)}
 
 An unchanged run, every statement over ${FULL_PLAN_MS.stock} ms:
 
-${plans(b7.explained, FULL_PLAN_MS.stock)}
-
-### What if
-
-${b7.whatIfs.map(whatIfSection).join("\n\n")}`;
+${plans(b7.explained, FULL_PLAN_MS.stock)}${b7.whatIfs.length ? `\n\n### What if\n\n${b7.whatIfs.map(whatIfSection).join("\n\n")}` : ""}`;
 }
 
 export function renderBudgetsReport(f: BudgetsFigures): string {
-  const { env, b6, b7 } = f;
+  const { env } = f;
+  // What-ifs whose change has since been made are left out, also from an older run's figures.
+  const b6 = { ...f.b6, whatIfs: stillOpen(f.b6.whatIfs) };
+  const b7 = { ...f.b7, whatIfs: stillOpen(f.b7.whatIfs) };
   const machine = table(
     ["", ""],
     [

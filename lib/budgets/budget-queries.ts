@@ -17,6 +17,38 @@ const parent = alias(budgets, "parent");
 /** Allocated − (Planned + Reserved + Committed + Spent), in PostgreSQL's exact numeric. */
 export const budgetRemaining = sql<string>`(${budgets.allocated} - (${budgets.planned} + ${budgets.reserved} + ${budgets.committed} + ${budgets.spent}))`;
 
+// The figures a budget's row shows are also the columns its table sorts on.
+const budgetFigures = {
+  allocated: budgets.allocated,
+  planned: budgets.planned,
+  reserved: budgets.reserved,
+  committed: budgets.committed,
+  spent: budgets.spent,
+  invoiced: budgets.invoiced,
+  remaining: budgetRemaining,
+};
+
+/**
+ * Budgets with their parent's label and their figures, to filter, order and page: the dashboard's
+ * table and a budget's own page read the same row, so their figures cannot drift apart.
+ */
+export function selectBudgetRows(db: DbOrTx) {
+  return db
+    .select({
+      id: budgets.id,
+      label: budgets.label,
+      currency: budgets.currency,
+      parentId: budgets.parentId,
+      parentLabel: parent.label,
+      periodStart: budgets.periodStart,
+      periodEnd: budgets.periodEnd,
+      ...budgetFigures,
+      computedAt: budgets.computedAt,
+    })
+    .from(budgets)
+    .leftJoin(parent, eq(parent.id, budgets.parentId));
+}
+
 export type BudgetFilters = { currency?: string; parentId?: string };
 
 export async function listBudgets(db: DbOrTx, query: TableQuery<BudgetSort> & BudgetFilters) {
@@ -33,35 +65,10 @@ export async function listBudgets(db: DbOrTx, query: TableQuery<BudgetSort> & Bu
     currency: budgets.currency,
     parent: parent.label,
     period: budgets.periodStart,
-    allocated: budgets.allocated,
-    planned: budgets.planned,
-    reserved: budgets.reserved,
-    committed: budgets.committed,
-    spent: budgets.spent,
-    invoiced: budgets.invoiced,
-    remaining: budgetRemaining,
+    ...budgetFigures,
   }[query.sort];
   const [rows, [total]] = await Promise.all([
-    db
-      .select({
-        id: budgets.id,
-        label: budgets.label,
-        currency: budgets.currency,
-        parentId: budgets.parentId,
-        parentLabel: parent.label,
-        periodStart: budgets.periodStart,
-        periodEnd: budgets.periodEnd,
-        allocated: budgets.allocated,
-        planned: budgets.planned,
-        reserved: budgets.reserved,
-        committed: budgets.committed,
-        spent: budgets.spent,
-        invoiced: budgets.invoiced,
-        remaining: budgetRemaining,
-        computedAt: budgets.computedAt,
-      })
-      .from(budgets)
-      .leftJoin(parent, eq(parent.id, budgets.parentId))
+    selectBudgetRows(db)
       .where(where)
       .orderBy(orderBy(column, query.desc), asc(budgets.id))
       .limit(query.perPage)

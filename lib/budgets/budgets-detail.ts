@@ -1,39 +1,16 @@
-import { alias } from "drizzle-orm/pg-core";
 import { and, asc, count, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { budgetCategories, budgets, campaigns, entities, programs } from "@/db/schema";
 import { likePattern, type TableQuery } from "@/lib/tables/params";
 import { offsetOf, orderBy } from "@/lib/tables/sql";
-import { budgetRemaining } from "./budget-queries";
+import { budgetRemaining, selectBudgetRows } from "./budget-queries";
 import { centsOf, type BudgetInput } from "./budget-schemas";
 
 // One budget's page: its form, its figures, its child budgets and the campaigns charging it.
 
-const parent = alias(budgets, "parent");
-
 /** The budget with its figures and parent, and its values as the edit form holds them. */
 export async function getBudgetForEdit(db: DbOrTx, id: string) {
-  const [budget] = await db
-    .select({
-      id: budgets.id,
-      label: budgets.label,
-      currency: budgets.currency,
-      parentId: budgets.parentId,
-      parentLabel: parent.label,
-      periodStart: budgets.periodStart,
-      periodEnd: budgets.periodEnd,
-      allocated: budgets.allocated,
-      planned: budgets.planned,
-      reserved: budgets.reserved,
-      committed: budgets.committed,
-      spent: budgets.spent,
-      invoiced: budgets.invoiced,
-      remaining: budgetRemaining,
-      computedAt: budgets.computedAt,
-    })
-    .from(budgets)
-    .leftJoin(parent, eq(parent.id, budgets.parentId))
-    .where(eq(budgets.id, id));
+  const [budget] = await selectBudgetRows(db).where(eq(budgets.id, id));
   if (!budget) return null;
   // Categories have no position of their own: the form lists them by label.
   const categories = await db

@@ -3,6 +3,7 @@ import { getCurrentActor } from "@/lib/auth/session";
 import { requireCentral } from "@/lib/authz";
 import { expenseExportQuerySchema } from "@/lib/budgets/budget-schemas";
 import { expenseLinesCsv } from "@/lib/budgets/expense-export";
+import { csvDownload } from "@/lib/csv-response";
 import { AppError } from "@/lib/errors";
 
 /**
@@ -21,31 +22,5 @@ export async function GET(req: Request) {
   const parsed = expenseExportQuerySchema.safeParse(params);
   if (!parsed.success) return new Response(parsed.error.issues.map((i) => i.message).join("\n"), { status: 400 });
 
-  const chunks = expenseLinesCsv(getSql(), parsed.data);
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const { value, done } = await chunks.next();
-        if (done) controller.close();
-        else controller.enqueue(encoder.encode(value));
-      } catch (err) {
-        console.error("expense lines export failed", err);
-        controller.error(err);
-      }
-    },
-    // The download was abandoned: closing the generator closes the cursor and frees its connection.
-    async cancel() {
-      await chunks.return(undefined);
-    },
-  });
-  const date = new Date().toISOString().slice(0, 10);
-  return new Response(body, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="expense-lines-${date}.csv"`,
-      "x-content-type-options": "nosniff",
-      "cache-control": "private, no-store",
-    },
-  });
+  return csvDownload(expenseLinesCsv(getSql(), parsed.data), { name: "expense-lines", what: "expense lines" });
 }

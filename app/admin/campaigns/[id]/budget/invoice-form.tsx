@@ -1,16 +1,15 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
-import { useForm, useWatch } from "react-hook-form";
-import { useSaveForm } from "@/components/forms/use-save-form";
-import { Button } from "@/components/ui/button";
-import { Field, FormError } from "@/components/ui/field";
+import { useWatch } from "react-hook-form";
+import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { invoiceSchema, invoiceStatuses, type InvoiceInput } from "@/lib/budgets/campaign-budget-schemas";
 import { saveInvoiceAction } from "./actions";
 import { invoiceStatusLabels } from "./format";
+import { InlineEditForm, useInlineEditForm } from "./inline-edit-form";
 import { InvoiceLinesFields } from "./invoice-lines-fields";
+import { LabelledOptions, OptionalOptions } from "./select-options";
 
 /** Adds or edits an invoice with its lines; a paid one needs the date it was paid. */
 export function InvoiceForm(props: {
@@ -20,32 +19,18 @@ export function InvoiceForm(props: {
   currency: string;
   onDone: () => void;
 }) {
-  const router = useRouter();
-  const form = useForm<InvoiceInput>({ resolver: zodResolver(invoiceSchema), defaultValues: props.initial });
-  const { errors } = form.formState;
-  const { onSubmit, formError, pending } = useSaveForm(form, saveInvoiceAction, () => {
-    props.onDone();
-    router.refresh();
-  });
+  const { form, errors, shell } = useInlineEditForm<InvoiceInput>({ resolver: zodResolver(invoiceSchema), initial: props.initial, save: saveInvoiceAction, onDone: props.onDone });
   const status = useWatch({ control: form.control, name: "status" });
-  const editing = !!props.initial.invoiceId;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg border border-slate-200 bg-slate-50 p-4" aria-label={editing ? "Edit invoice" : "New invoice"}>
-      <h3 className="text-sm font-semibold text-slate-900">{editing ? `Edit invoice ${props.initial.number}` : "New invoice"}</h3>
-      <FormError message={formError} />
+    <InlineEditForm {...shell} noun="invoice" editTitle={props.initial.invoiceId ? `Edit invoice ${props.initial.number}` : undefined} submitLabel="Save invoice">
       <div className="grid gap-4 md:grid-cols-3">
         <Field id="invoice-number" label="Number" error={errors.number?.message}>
           <Input id="invoice-number" aria-invalid={!!errors.number} {...form.register("number")} />
         </Field>
         <Field id="invoice-provider" label="Provider" hint="Optional." error={errors.providerId?.message}>
           <Select id="invoice-provider" aria-invalid={!!errors.providerId} {...form.register("providerId")}>
-            <option value="">None</option>
-            {props.providers.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
+            <OptionalOptions items={props.providers} label={(p) => p.name} />
           </Select>
         </Field>
         <Field id="invoice-issued" label="Issue date" error={errors.issuedOn?.message}>
@@ -53,11 +38,7 @@ export function InvoiceForm(props: {
         </Field>
         <Field id="invoice-status" label="Status" hint="Paid invoices count as Invoiced in the budget." error={errors.status?.message}>
           <Select id="invoice-status" aria-invalid={!!errors.status} {...form.register("status")}>
-            {invoiceStatuses.map((s) => (
-              <option key={s} value={s}>
-                {invoiceStatusLabels[s]}
-              </option>
-            ))}
+            <LabelledOptions values={invoiceStatuses} labels={invoiceStatusLabels} />
           </Select>
         </Field>
         {status === "paid" ? (
@@ -67,14 +48,6 @@ export function InvoiceForm(props: {
         ) : null}
       </div>
       <InvoiceLinesFields form={form} expenseLines={props.expenseLines} currency={props.currency} />
-      <div className="flex justify-end gap-2">
-        <Button type="button" variant="secondary" onClick={props.onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Save invoice"}
-        </Button>
-      </div>
-    </form>
+    </InlineEditForm>
   );
 }
