@@ -1,5 +1,4 @@
 import { readdirSync, readFileSync } from "node:fs";
-import net from "node:net";
 import { drizzle } from "drizzle-orm/postgres-js";
 import nodemailer, { type Transporter } from "nodemailer";
 import MailComposer from "nodemailer/lib/mail-composer";
@@ -448,25 +447,7 @@ async function forget(deliveryId: string) {
   await sql`vacuum analyze delivery_messages`;
 }
 
-/**
- * TCP_NODELAY on every socket this process opens with net.connect (nodemailer 7's SMTP sockets
- * among them), for the app's pool and the anchor's alike: what nodemailer ≥ 10.1 does itself.
- */
-async function withNoDelay<T>(fn: () => Promise<T>): Promise<T> {
-  const original = net.connect;
-  net.connect = function (this: unknown, ...args: unknown[]) {
-    const socket = (original as (...a: unknown[]) => net.Socket).apply(net, args);
-    socket.setNoDelay(true);
-    return socket;
-  } as typeof net.connect;
-  try {
-    return await fn();
-  } finally {
-    net.connect = original;
-  }
-}
-
-export type DeliveryMode = { name: string; noDelay: boolean; runs: number; warmup: boolean };
+export type DeliveryMode = { name: string; runs: number; warmup: boolean };
 export type ModeFigures = { mode: DeliveryMode; runs: DeliveryRun[]; ours: Sample; anchor: Sample; materialize: Sample };
 
 export async function benchDelivery(fx: Fixture, opts: { sink: Sink; dataDir: string; modes: DeliveryMode[]; splitSizes: number[]; splitTimeoutMs: number }): Promise<DeliveryFigures> {
@@ -518,7 +499,7 @@ export async function benchDelivery(fx: Fixture, opts: { sink: Sink; dataDir: st
         if (warm) warmFirst = false;
         else first = false;
         console.log(`B4 [${mode.name}] ${label}: materialize, send, anchor…`);
-        const r = await oneRun({ fx, workflowId: flow, deliveryId, sink: opts.sink, anchor, dataDir: opts.dataDir, tag: `${mode.noDelay ? "nd" : "sh"}${label.replace(/\W/g, "")}`, profile: true });
+        const r = await oneRun({ fx, workflowId: flow, deliveryId, sink: opts.sink, anchor, dataDir: opts.dataDir, tag: label.replace(/\W/g, ""), profile: true });
         console.log(`  ${r.messages} messages: ours ${r.msgPerSec.toFixed(0)} msg/s, anchor ${r.anchor.msgPerSec.toFixed(0)} msg/s, materialize ${r.materializeMs.toFixed(0)} ms, counts ${r.countsMatch ? "ok" : "MISMATCH"}, sink ${r.sinkMatchesDb ? "ok" : "MISMATCH"}`);
         if (!render && !warm) render = await renderCost(deliveryId, fx.bta.campaignId, r.messages);
         const { prepared: _prepared, ...run } = r;
@@ -529,7 +510,7 @@ export async function benchDelivery(fx: Fixture, opts: { sink: Sink; dataDir: st
       closeTransport();
       return runs;
     };
-    const runs = mode.noDelay ? await withNoDelay(runMode) : await runMode();
+    const runs = await runMode();
     modes.push({ mode, runs, ours: sample(runs.map((r) => r.msgPerSec)), anchor: sample(runs.map((r) => r.anchor.msgPerSec)), materialize: sample(runs.map((r) => r.materializeMs)) });
   }
   return { setup, warmSetup: warmFlow?.setup ?? null, split, materializePlan: matPlan, claimProbe: claim, pgCpuComplete: true, modes, render: render!, claimPlan };

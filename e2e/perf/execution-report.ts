@@ -9,6 +9,8 @@ import type { WhatIf } from "./execution-whatif";
 import { fmt, int, triggersOf, type Sample } from "./execution-measure";
 import type { TargetingCase } from "./execution-targeting";
 import { table, type Plan } from "./measure";
+import { B4_RATIO, B5_MS, B5_RATIO, b5Holds, executionRows } from "./execution-summary";
+import { scenarioTable } from "./suite-report";
 
 // A CPU figure below zero comes from a run before pgCpuMs counted exited children: unknown.
 const cpuS = (ms: number) => (ms >= 0 ? fmt(ms / 1000, 1) : "—");
@@ -62,17 +64,9 @@ export async function environment(sql: postgres.Sql): Promise<Pick<ExecEnvironme
   };
 }
 
-const B5_RATIO = 1.5;
-const B5_MS = 1000;
-const B4_RATIO = 0.5;
 const fence = (s: string) => `\`\`\`\n${s}\n\`\`\``;
 const runsOf = (s: Sample) => s.runs.map((x) => fmt(x)).join(", ");
 const pct = (part: number, whole: number) => `${((100 * part) / whole).toFixed(0)} %`;
-
-function b5Holds(c: TargetingCase) {
-  const ratio = c.ours.median / c.anchor.median;
-  return { ratio, holds: ratio <= B5_RATIO && c.ours.median < B5_MS };
-}
 
 /** Time of the plan node that matches, "actual time=a..b" → b, in ms. */
 function nodeMs(p: Plan, pattern: RegExp): number {
@@ -106,7 +100,7 @@ function targetingObservations(cases: TargetingCase[], scan: { serial: Plan; par
   return out;
 }
 
-const modeLabel = (m: ModeFigures) => (m.mode.noDelay ? "TCP_NODELAY on the client sockets" : "as shipped (nodemailer 7, Nagle on)");
+const modeLabel = (m: ModeFigures) => `${m.mode.name} (nodemailer 10, TCP_NODELAY)`;
 const middle = (m: ModeFigures) => m.runs[Math.floor((m.runs.length - 1) / 2)] ?? m.runs[0]!;
 
 function deliveryObservations(d: DeliveryFigures, analyzes: boolean, b4Analyzed: boolean | undefined): string[] {
@@ -124,12 +118,12 @@ function deliveryObservations(d: DeliveryFigures, analyzes: boolean, b4Analyzed:
         ` CPU: the app's process ${cpuS(r.cpu.appMs)} s, PostgreSQL ${cpuS(r.cpu.pgMs)} s, the sink ${cpuS(r.cpu.sinkMs)} s; the anchor's sender ${cpuS(r.anchor.cpu.appMs)} s, its sink ${cpuS(r.anchor.cpu.sinkMs)} s.`,
     );
   }
-  const nd = d.modes.find((m) => m.mode.noDelay);
+  const nd = d.modes[0];
   if (nd) {
     const r = middle(nd);
     const us = (ms: number) => fmt((ms * 1000) / r.messages, 0);
     out.push(
-      `What limits the send once Nagle is off: per message, the app's process spends ${us(r.cpu.appMs)} µs of CPU (rendering ${fmt(d.render.renderUs, 0)} µs of it, the rest nodemailer, postgres.js and the loop) against ${us(r.anchor.cpu.appMs)} µs for the anchor's sender, which does nothing but nodemailer: the SMTP client library is the CPU floor of both, and on ${os.availableParallelism()} cores shared with PostgreSQL, the sink and other sessions, the SMTP phase is where that CPU is spent. What the app adds is the batch barrier: its claim, settle and status read (${pct(r.phases.claim + r.phases.settle + r.phases.statusRead, r.phases.wall)} of the send) run while no message is in flight, and each batch waits for its slowest connection, where the anchor keeps 200 messages in flight all the time.`,
+      `What limits the send: per message, the app's process spends ${us(r.cpu.appMs)} µs of CPU (rendering ${fmt(d.render.renderUs, 0)} µs of it, the rest nodemailer, postgres.js and the loop) against ${us(r.anchor.cpu.appMs)} µs for the anchor's sender, which does nothing but nodemailer: the SMTP client library is the CPU floor of both, and on ${os.availableParallelism()} cores shared with PostgreSQL, the sink and other sessions, the SMTP phase is where that CPU is spent. What the app adds is the batch barrier: its claim, settle and status read (${pct(r.phases.claim + r.phases.settle + r.phases.statusRead, r.phases.wall)} of the send) run while no message is in flight, and each batch waits for its slowest connection, where the anchor keeps 200 messages in flight all the time.`,
     );
   }
   const all = d.modes.flatMap((m) => m.runs);
@@ -153,7 +147,7 @@ function claimObservations(d: DeliveryFigures): string[] {
   const i9 = at(0.9, true);
   if (!a0 || !a9 || !i9) return [];
   return [
-    `${a9.executionMs > 3 * a0.executionMs ? "**" : ""}The batch claim slows down as the delivery progresses: ${fmt(a0.executionMs)} ms with nothing sent, ${fmt(at(0.5, false)?.executionMs ?? NaN)} ms at 50 %, ${fmt(a9.executionMs)} ms at 90 % (${a9.driver}, ${int(a9.removedByFilter)} rows read and thrown away).${a9.executionMs > 3 * a0.executionMs ? "**" : ""} \`order by id limit 200\` over \`delivery_id = $1 and status = 'queued'\` has no index in that order, so the plan walks the primary key from the lowest id and filters: every row already sent, and every other delivery's row in between, is read again by each batch, quadratic over the send. With a partial index (\`${QUEUE_INDEX}\`, built inside a rolled-back transaction): ${fmt(at(0, true)?.executionMs ?? NaN)} / ${fmt(at(0.5, true)?.executionMs ?? NaN)} / ${fmt(i9.executionMs)} ms (${i9.driver}).`,
+    `The batch claim as the delivery progresses, as migrated (the partial index \`${QUEUE_INDEX}\`): ${fmt(at(0, true)?.executionMs ?? NaN)} ms with nothing sent, ${fmt(at(0.5, true)?.executionMs ?? NaN)} ms at 50 %, ${fmt(i9.executionMs)} ms at 90 % (${i9.driver}). Without that index (dropped in a rolled-back transaction) it grows with the share already sent: ${fmt(a0.executionMs)} / ${fmt(at(0.5, false)?.executionMs ?? NaN)} / ${fmt(a9.executionMs)} ms (${a9.driver}, ${int(a9.removedByFilter)} rows read and thrown away at 90 %), since \`order by id limit 200\` then walks the primary key and filters out every message already sent: quadratic over the send.`,
   ];
 }
 
@@ -345,7 +339,7 @@ A started by-target-approval campaign (typology: exclude unsubscribed and bounce
 
 The sink (e2e/perf/smtp-sink.ts) is a minimal \`smtp-server\` in a child process of its own: it reads each message's headers for its Message-ID, counts, and discards the body. The anchor is a nodemailer pool built from the same URL as lib/mail/transport.ts (\`?pool=true\`: 5 connections, 100 messages each) sending as many pre-rendered messages (1,000 rendered from this delivery, cycled, each with its own Message-ID) to the same sink, 200 in flight (the app's batch size) with no batch barrier, no database and no rendering. msg/s is messages / wall time of the whole send.
 
-Two transport settings. **As shipped**: nodemailer 7.0.13 (package.json) never sets TCP_NODELAY, so the end of each message's DATA waits, under Nagle's algorithm, for the ACK of the body, which the receiving kernel delays (40 ms on Linux): each pooled connection carries about one message per 40–50 ms, whatever the app does. The anchor is built the same way and has the same cap. **TCP_NODELAY**: the benchmark wraps \`net.connect\` in its own process so that every socket it opens, the app's pool and the anchor's alike, has Nagle off, which is what nodemailer ≥ 10.1.0 does itself ("turn Nagle off for SMTP sockets"); that is where the app's own costs show.
+The transport is lib/mail/transport.ts as shipped: nodemailer 10 turns Nagle off on its SMTP sockets (TCP_NODELAY). Under nodemailer 7, which left it on, each pooled connection waited for the delayed ACK of every message body (40 ms on Linux) and carried about one message per 40–50 ms: 101 msg/s for the app and 110 for the anchor at 100,000 messages, against 591 and 916 with Nagle off (RESULTS.md of 2026-11-24, before the upgrade).
 
 ${table(
     ["workflow set-up", "how", "runQuery ms", "advanceWorkflow ms", "populations"],
@@ -375,7 +369,7 @@ Phases are measured from outside lib/: a drizzle logger on the app's pool marks 
 
 ${d.modes.map(modeSection).join("\n\n")}
 
-Rendering alone, in a loop over the delivery's ${int(d.render.messages)} rows: ${fmt(d.render.renderUs, 1)} µs of CPU a message. nodemailer's MailComposer build of the same messages into a Buffer (first 10,000, one after the other): ${fmt(d.render.mimeUs, 1)} µs of CPU a message, ${int(d.render.bytes)} bytes each. The first run of the first mode is the one measured.${d.materializePlan ? `\n\nmaterializeMessages' INSERT … SELECT over the population, EXPLAIN (ANALYZE, BUFFERS) in a rolled-back transaction:\n\n${fence(d.materializePlan)}` : ""}${d.claimProbe ? `\n\nThe claim as the delivery progresses (a delivery of ${int(d.claimProbe.messages)} queued messages, a share of them marked sent in claim order, then EXPLAIN (ANALYZE, BUFFERS) of the claim, each state in a rolled-back transaction):\n\n${table(["sent before the claim", "index", "claim exec ms", "rows removed by filter", "scan"], d.claimProbe.points.map((p) => [`${p.sentShare * 100} %`, p.index ? "partial index (delivery_id, id) where status = 'queued'" : "as migrated", fmt(p.executionMs), int(p.removedByFilter), p.driver]))}\n\nThe claim at 90 % sent, as migrated:\n\n${fence(d.claimProbe.latePlan)}` : ""}${d.claimPlan ? `\n\nThe claim statement of the first batch of a freshly materialized delivery, EXPLAIN (ANALYZE, BUFFERS) in a rolled-back transaction:\n\n${fence(d.claimPlan)}` : ""}`;
+Rendering alone, in a loop over the delivery's ${int(d.render.messages)} rows: ${fmt(d.render.renderUs, 1)} µs of CPU a message. nodemailer's MailComposer build of the same messages into a Buffer (first 10,000, one after the other): ${fmt(d.render.mimeUs, 1)} µs of CPU a message, ${int(d.render.bytes)} bytes each. The first run of the first mode is the one measured.${d.materializePlan ? `\n\nmaterializeMessages' INSERT … SELECT over the population, EXPLAIN (ANALYZE, BUFFERS) in a rolled-back transaction:\n\n${fence(d.materializePlan)}` : ""}${d.claimProbe ? `\n\nThe claim as the delivery progresses (a delivery of ${int(d.claimProbe.messages)} queued messages, a share of them marked sent in claim order, then EXPLAIN (ANALYZE, BUFFERS) of the claim, each state in a rolled-back transaction):\n\n${table(["sent before the claim", "index", "claim exec ms", "rows removed by filter", "scan"], d.claimProbe.points.map((p) => [`${p.sentShare * 100} %`, p.index ? "as migrated (partial index on queued messages)" : "without the partial index", fmt(p.executionMs), int(p.removedByFilter), p.driver]))}\n\nThe claim at 90 % sent, without the partial index:\n\n${fence(d.claimProbe.latePlan)}` : ""}${d.claimPlan ? `\n\nThe claim statement of the first batch of a freshly materialized delivery, EXPLAIN (ANALYZE, BUFFERS) in a rolled-back transaction:\n\n${fence(d.claimPlan)}` : ""}`;
 }
 
 export function renderExecutionReport(env: ExecEnvironment, t: { cases: TargetingCase[]; scan: { serial: Plan; parallel: Plan }; whatIf?: WhatIf[] }, d: DeliveryFigures): string {
@@ -396,20 +390,7 @@ export function renderExecutionReport(env: ExecEnvironment, t: { cases: Targetin
   );
   const data = table(["data set (generated)", "size"], env.sizes);
   const gen = table(["generation step (set-based SQL)", "ms"], env.generation.map(([n, ms]) => [n, fmt(ms)]));
-  const summary = table(
-    ["scenario", "ours", "anchor", "ours / anchor", "target", "holds"],
-    [
-      ...t.cases.map((c) => {
-        const { ratio, holds } = b5Holds(c);
-        return [`B5 ${c.name}`, `${fmt(c.ours.median)} ms`, `${fmt(c.anchor.median)} ms`, `${ratio.toFixed(2)}×`, `≤ ${B5_RATIO}× and < ${B5_MS} ms`, holds ? "yes" : "**no**"];
-      }),
-      ...d.modes.map((m) => {
-        const ratio = m.ours.median / m.anchor.median;
-        return [`B4 delivery, ${int(m.runs[0]?.messages ?? 0)} messages, ${modeLabel(m)}`, `${fmt(m.ours.median, 0)} msg/s`, `${fmt(m.anchor.median, 0)} msg/s`, `${ratio.toFixed(2)}×`, `≥ ${B4_RATIO}×`, ratio >= B4_RATIO ? "yes" : "**no**"];
-      }),
-      [`B4 materializeMessages, ${int(d.modes[0]?.runs[0]?.materialized ?? 0)} rows`, `${fmt(d.modes[0]?.materialize.median ?? NaN, 0)} ms`, "—", "—", "(none set)", "—"],
-    ],
-  );
+  const summary = scenarioTable(executionRows(t.cases, d, Boolean(env.smoke)));
   return [
     SECTION_START,
     `# Performance figures: campaign execution (B5 targeting, B4 delivery)${env.smoke ? " — SMOKE RUN, 1/100 of the data" : ""}`,

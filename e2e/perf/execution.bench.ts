@@ -1,4 +1,6 @@
 import { RESULTS, writeResultsSection } from "./results-file";
+import { executionSummary } from "./execution-summary";
+import { writeBenchSummary } from "./suite-report";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -23,8 +25,7 @@ import { timeOnce } from "./measure";
 //
 //   npm run bench:execution                 full scale, writes its section of RESULTS.md
 //   npm run bench:execution -- --smoke      1/100 of the data, prints only (well under a minute)
-//   … -- --delivery-runs=1                  one TCP_NODELAY delivery instead of a warm-up and 3 runs
-//   … -- --shipped-runs=0                   skip the as-shipped delivery (~100 msg/s: 2 × 17 min at 100k)
+//   … -- --delivery-runs=1                  one delivery instead of a warm-up and 3 runs
 
 const args = process.argv.slice(2);
 const smoke = args.includes("--smoke");
@@ -32,11 +33,8 @@ const opt = (name: string, dflt: number) => Number(args.find((a) => a.startsWith
 const SCALE = smoke ? 100 : 1;
 const ENTITIES = opt("entities", 10_000) / SCALE;
 const CONTACTS = opt("contacts", 1_000_000) / SCALE;
-// B4 runs twice over: with TCP_NODELAY on the client sockets, a warm-up (a twentieth of the
-// target) then 3 runs; and as shipped (nodemailer 7 leaves Nagle on: see RESULTS.md), once at
-// 100k because it is slow. The smoke run does the first, once.
+// B4: a warm-up (a twentieth of the target) then 3 runs; the smoke run does one.
 const DELIVERY_RUNS = opt("delivery-runs", 3);
-const SHIPPED_RUNS = opt("shipped-runs", 1);
 
 async function sizes(): Promise<[string, number | string][]> {
   const [s] = await getSql()`select
@@ -70,6 +68,7 @@ async function publish({ env, targeting, delivery }: Figures, resized: boolean) 
   }
   const report = renderExecutionReport(env, targeting, delivery);
   console.log(`\n${report}`);
+  writeBenchSummary(executionSummary(targeting.cases, delivery, Boolean(env.smoke)));
   if (resized) console.log("smoke or resized run: RESULTS.md left as it is");
   else {
     await writeSection(report);
@@ -139,12 +138,7 @@ async function main() {
       console.log(`figures dumped to ${out}`);
       return;
     }
-    const modes: DeliveryMode[] = smoke
-      ? [{ name: "TCP_NODELAY", noDelay: true, runs: 1, warmup: false }]
-      : [
-          ...(DELIVERY_RUNS > 0 ? [{ name: "TCP_NODELAY", noDelay: true, runs: DELIVERY_RUNS, warmup: DELIVERY_RUNS > 1 }] : []),
-          ...(SHIPPED_RUNS > 0 ? [{ name: "as shipped", noDelay: false, runs: SHIPPED_RUNS, warmup: false }] : []),
-        ];
+    const modes: DeliveryMode[] = [{ name: "as shipped", runs: smoke ? 1 : DELIVERY_RUNS, warmup: !smoke && DELIVERY_RUNS > 1 }];
     const splitSizes = [2_500, 5_000, 10_000, 20_000, 100_000].map((n) => n / SCALE);
     const delivery = await benchDelivery(fx, { sink, dataDir, modes, splitSizes, splitTimeoutMs: 60_000 });
     load.push(os.loadavg()[0]!);
