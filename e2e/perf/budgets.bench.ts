@@ -1,3 +1,5 @@
+import { budgetsSummary } from "./budgets-summary";
+import { writeBenchSummary } from "./suite-report";
 import { RESULTS, writeResultsSection } from "./results-file";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -117,6 +119,7 @@ async function main() {
     console.log(`figures dumped to ${FIGURES} (re-render with --render=${FIGURES})`);
     const report = renderBudgetsReport(figures);
     console.log(`\n${report}`);
+    writeBenchSummary(budgetsSummary(figures));
     if (smoke) console.log("smoke run: RESULTS.md left as it is");
     else {
       await writeSection(report);

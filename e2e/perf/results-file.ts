@@ -8,8 +8,8 @@ export const RESULTS = path.join(import.meta.dirname, "RESULTS.md");
 
 export const sectionMarkers = (name: string) => ({ start: `<!-- bench:${name}:start -->`, end: `<!-- bench:${name}:end -->` });
 
-/** Replaces the section between `<!-- bench:NAME:start -->` and its end marker, or appends it. */
-export async function writeResultsSection(name: string, section: string) {
+/** Replaces the section between `<!-- bench:NAME:start -->` and its end marker, or adds it (at the end, or first). */
+export async function writeResultsSection(name: string, section: string, opts: { first?: boolean } = {}) {
   const { start: startMarker, end: endMarker } = sectionMarkers(name);
   const body = section.includes(startMarker) ? section : `${startMarker}\n${section.trim()}\n${endMarker}`;
   const current = await readFile(RESULTS, "utf8").catch(() => "");
@@ -18,6 +18,8 @@ export async function writeResultsSection(name: string, section: string) {
   const next =
     start >= 0 && end > start
       ? `${current.slice(0, start)}${body}${current.slice(end + endMarker.length)}`
-      : `${current.replace(/\s*$/, "")}\n\n${body}\n`;
+      : opts.first
+        ? `${body}\n\n${current.replace(/^\s*/, "")}`
+        : `${current.replace(/\s*$/, "")}\n\n${body}\n`;
   await writeFile(RESULTS, next);
 }
