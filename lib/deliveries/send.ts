@@ -42,8 +42,8 @@ export type SendOutcome = "finished" | "stopped" | "more" | "waiting";
 
 /**
  * Sends a slice of an email delivery (§7). Each batch is claimed (`sending`) before any SMTP call
- * and settled right after, and the delivery's status is read before every batch, so a stop halts
- * sending within one batch. A message left `sending` by a crash is never sent again: after a
+ * and settled right after; it is sent only while the delivery is In progress, under a lock a Stop
+ * waits for, so nothing goes out once a Stop has committed. A message left `sending` by a crash is never sent again: after a
  * grace period it is settled as failed, with the reason, so that no one receives it twice.
  */
 export async function sendDeliverySlice(deliveryId: string, opts: { sliceMs?: number; batchSize?: number } = {}): Promise<SendOutcome> {
@@ -76,20 +76,32 @@ export async function sendDeliverySlice(deliveryId: string, opts: { sliceMs?: nu
       ) and c.id = m.contact_id
       returning m.id, m.email, m.entity_id, c.first_name, c.last_name, c.attributes`);
     if (!claimed.length) return finishIfDone(deliveryId);
-    const results = await Promise.allSettled(
-      claimed.map((row) => {
-        const msg = renderMessage({ subject: d.subject, body: d.body }, { email: row.email, firstName: row.first_name, lastName: row.last_name, attributes: row.attributes }, values.get(row.entity_id) ?? {}, row.id);
-        return transport.sendMail({
-          from: mailFrom(),
-          to: row.email,
-          subject: msg.subject,
-          text: msg.text,
-          html: msg.html,
-          messageId: `<${row.id}@${domain}>`,
-          headers: { "X-DM-Delivery": deliveryId, "List-Unsubscribe": `<${msg.unsubscribeUrl}>` },
-        });
-      }),
-    );
+    // The batch goes out under a share lock on the delivery row: a Stop (or a cascade) updates
+    // that row, so it waits for the batch in flight, and once it commits no message of this
+    // delivery is handed to SMTP any more. The claim stays committed on its own, before: a crash
+    // mid-batch leaves messages `sending`, never sent twice.
+    const results = await db.transaction(async (tx) => {
+      const [locked] = await tx.select({ status: deliveries.status }).from(deliveries).where(eq(deliveries.id, deliveryId)).for("share");
+      if (locked?.status !== "in_progress") {
+        await tx.update(deliveryMessages).set({ status: "queued", claimedAt: null }).where(inArray(deliveryMessages.id, claimed.map((r) => r.id)));
+        return null;
+      }
+      return Promise.allSettled(
+        claimed.map((row) => {
+          const msg = renderMessage({ subject: d.subject, body: d.body }, { email: row.email, firstName: row.first_name, lastName: row.last_name, attributes: row.attributes }, values.get(row.entity_id) ?? {}, row.id);
+          return transport.sendMail({
+            from: mailFrom(),
+            to: row.email,
+            subject: msg.subject,
+            text: msg.text,
+            html: msg.html,
+            messageId: `<${row.id}@${domain}>`,
+            headers: { "X-DM-Delivery": deliveryId, "List-Unsubscribe": `<${msg.unsubscribeUrl}>` },
+          });
+        }),
+      );
+    });
+    if (!results) return "stopped";
     const sent: string[] = [];
     const retry: string[] = [];
     const bounced: { id: string; error: string }[] = [];

@@ -8,8 +8,9 @@ import { spendDeliveryReviewLinks } from "./review-links";
 
 /**
  * **Stop** (§7): one guarded UPDATE from To validate, Pending confirmation, Start pending or In
- * progress. The sender reads the status before each batch, so sending halts within one batch;
- * messages already handed to the SMTP server stay sent, the rest stay queued and are never sent.
+ * progress. The UPDATE waits for a batch the sender has in flight (it holds a share lock on the
+ * row while handing it to SMTP): once the Stop commits, no message of the delivery goes out; the
+ * ones already handed over stay sent, the rest stay queued and are never sent.
  */
 export async function stopDelivery(tx: Tx, scope: DeliveryScope, deliveryId: string) {
   // The scope check first: another entity's delivery answers like a missing one.
