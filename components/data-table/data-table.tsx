@@ -17,6 +17,7 @@ import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMemo, useTransition, type ReactNode } from "react";
 import { cn } from "@/lib/utils";
+import { DataTableCursorPager, type CursorPage } from "./cursor-pager";
 import { DataTablePager } from "./pager";
 import { DataTableToolbar, type FilterConfig } from "./toolbar";
 
@@ -26,39 +27,45 @@ export type DataTableColumn<Row extends RowData> = ColumnDef<typeof dataTableFea
 /**
  * The one table of the portal. Rows arrive already paged, sorted and filtered by the server;
  * every change here is a URL change (?page, ?size, ?sort, ?q and filters), so state survives
- * reloads and links can be shared.
+ * reloads and links can be shared. A list paged by OFFSET passes its `total` (?page=N); a list
+ * paged by keyset passes its `cursor` page instead (?after= / ?before=, First · Previous · Next).
  */
 export function DataTable<Row extends { id: string }>(props: {
   columns: DataTableColumn<Row>[];
   rows: Row[];
-  total: number;
   defaultSort: string;
   searchPlaceholder?: string;
   filters?: FilterConfig[];
   empty?: ReactNode;
   label: string;
-}) {
+} & ({ total: number; cursor?: never } | { cursor: CursorPage; total?: never })) {
   const router = useRouter();
   const pathname = usePathname();
   const sp = useSearchParams();
   const [pending, startTransition] = useTransition();
 
+  const cursorMode = props.cursor !== undefined;
   const pagination = useMemo<PaginationState>(
-    () => ({ pageIndex: Math.max(0, Number(sp.get("page") ?? "1") - 1), pageSize: Number(sp.get("size") ?? "20") }),
-    [sp],
+    () => ({ pageIndex: cursorMode ? 0 : Math.max(0, Number(sp.get("page") ?? "1") - 1), pageSize: Number(sp.get("size") ?? "20") }),
+    [sp, cursorMode],
   );
   const sorting = useMemo<SortingState>(() => {
     const [id = "", dir] = (sp.get("sort") ?? props.defaultSort).split(".");
     return id ? [{ id, desc: dir === "desc" }] : [];
   }, [sp, props.defaultSort]);
 
-  const navigate = (patch: Record<string, string | null>) => {
+  const hrefFor = (patch: Record<string, string | null>) => {
     const next = new URLSearchParams(sp.toString());
-    for (const [k, v] of Object.entries(patch)) {
+    // Back to the first page (a new sort, search or filter) drops a keyset position too, unless the patch sets one.
+    for (const [k, v] of Object.entries("page" in patch ? { after: null, before: null, ...patch } : patch)) {
       if (v == null || v === "") next.delete(k);
       else next.set(k, v);
     }
-    startTransition(() => router.replace(`${pathname}?${next.toString()}`, { scroll: false }));
+    const qs = next.toString();
+    return qs ? `${pathname}?${qs}` : pathname;
+  };
+  const navigate = (patch: Record<string, string | null>) => {
+    startTransition(() => router.replace(hrefFor(patch), { scroll: false }));
   };
   const onPaginationChange: OnChangeFn<PaginationState> = (u) => {
     const p = functionalUpdate(u, pagination);
@@ -78,7 +85,7 @@ export function DataTable<Row extends { id: string }>(props: {
     manualSorting: true,
     enableMultiSort: false,
     enableSortingRemoval: false,
-    rowCount: props.total,
+    rowCount: props.total ?? props.rows.length,
     state: { pagination, sorting },
     onPaginationChange,
     onSortingChange,
@@ -130,7 +137,11 @@ export function DataTable<Row extends { id: string }>(props: {
           </tbody>
         </table>
       </div>
-      <DataTablePager table={table} total={props.total} />
+      {props.cursor ? (
+        <DataTableCursorPager page={props.cursor} pageSize={pagination.pageSize} hrefFor={hrefFor} navigate={navigate} />
+      ) : (
+        <DataTablePager table={table} total={props.total} />
+      )}
     </div>
   );
 }

@@ -25,6 +25,9 @@ export const packageViews = [
 ] as const satisfies readonly { key: PackageStatus | "all" | "late" | "unavailable"; label: string }[];
 export type PackageView = (typeof packageViews)[number]["key"];
 
+/** Beyond this many matches a filtered count stops and says "1,000+". */
+export const COUNT_CAP = 1_000;
+
 export type PackageFilters = {
   q?: string;
   kind?: PackageKind;
@@ -37,6 +40,18 @@ export type PackageFilters = {
 
 /** URL parameters of the "Filter list" panel; ?q and ?view are handled apart. */
 export const packageFilterParams = ["type", "folder", "reference", "startFrom", "startTo"] as const;
+
+/**
+ * Where the list is: `after` / `before` hold an opaque keyset token (lib/tables/keyset.ts).
+ * `page` is what older links carry; the list has no page numbers any more, so it is dropped
+ * with the rest whenever the filters, view or sort change, and otherwise ignored.
+ */
+export const packagePositionParams = ["page", "after", "before"] as const;
+
+/** The raw tokens; listPackages checks them against the sort and falls back to the first page. */
+export function parsePackageCursor(sp: SearchParams): { after?: string; before?: string } {
+  return { after: firstParam(sp, "after") || undefined, before: firstParam(sp, "before") || undefined };
+}
 
 export function parsePackageView(sp: SearchParams): PackageView {
   const v = firstParam(sp, "view");

@@ -6,7 +6,7 @@ import { useId, useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
-import { packageFilterParams, packageKindLabels } from "@/lib/packages/queries-params";
+import { packageFilterParams, packageKindLabels, packagePositionParams } from "@/lib/packages/queries-params";
 
 type Option = { value: string; label: string };
 
@@ -27,7 +27,7 @@ export function PackagesFilters({ references }: { references: Option[] }) {
       if (v) next.set(p, v);
       else next.delete(p);
     }
-    next.delete("page");
+    for (const p of packagePositionParams) next.delete(p);
     startTransition(() => router.replace(`${pathname}?${next.toString()}`, { scroll: false }));
   };
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {

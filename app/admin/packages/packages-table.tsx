@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import type { CursorPage } from "@/components/data-table/cursor-pager";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import { Badge, type Tone } from "@/components/ui/badge";
 import type { PackageStatus } from "@/db/schema";
@@ -63,13 +64,14 @@ const columns: DataTableColumn<PackageTableRow>[] = [
   date("statusChangedAt"),
 ];
 
-export function PackagesTable({ rows, total }: { rows: PackageTableRow[]; total: number }) {
+/** Paged by keyset (?after= / ?before=): a deep page costs what page 1 does. */
+export function PackagesTable({ rows, page }: { rows: PackageTableRow[]; page: CursorPage }) {
   return (
     <DataTable
       label="Campaign packages"
       columns={columns}
       rows={rows}
-      total={total}
+      cursor={page}
       defaultSort="createdAt.desc"
       searchPlaceholder="Search label or internal name"
       empty="No package matches. Change the filters, or create a package."

@@ -1,13 +1,16 @@
 import Link from "next/link";
-import { packageViews, type PackageView } from "@/lib/packages/queries-params";
+import type { ViewCounts } from "@/lib/packages/package-counts";
+import { packagePositionParams, packageViews, type PackageView } from "@/lib/packages/queries-params";
 import type { SearchParams } from "@/lib/tables/params";
 import { cn } from "@/lib/utils";
 
-// A quick link keeps the search, filters, sort and size but starts again at page 1.
+const reset: readonly string[] = [...packagePositionParams, "view"];
+
+// A quick link keeps the search, filters, sort and size but starts again at the first page.
 function hrefFor(sp: SearchParams, view: PackageView): string {
   const next = new URLSearchParams();
   for (const [k, v] of Object.entries(sp)) {
-    if (k === "page" || k === "view" || v == null) continue;
+    if (reset.includes(k) || v == null) continue;
     for (const one of [v].flat()) next.append(k, one);
   }
   if (view !== "all") next.set("view", view);
@@ -15,7 +18,12 @@ function hrefFor(sp: SearchParams, view: PackageView): string {
   return qs ? `/admin/packages?${qs}` : "/admin/packages";
 }
 
-export function PackagesViews(props: { sp: SearchParams; active: PackageView; counts: Record<PackageView, number> }) {
+/** "1,234", or past the filtered count's cap "1,234+": at least that many. */
+export function formatCount(n: number, exact: boolean): string {
+  return exact ? n.toLocaleString("en") : `${n.toLocaleString("en")}+`;
+}
+
+export function PackagesViews(props: { sp: SearchParams; active: PackageView; counts: ViewCounts }) {
   return (
     <nav aria-label="Quick links" className="mb-4">
       <ul className="flex flex-wrap gap-2">
@@ -33,7 +41,7 @@ export function PackagesViews(props: { sp: SearchParams; active: PackageView; co
               >
                 {v.label}
                 <span className={cn("rounded-full px-1.5 text-xs tabular-nums", active ? "bg-blue-800 text-white" : "bg-slate-100 text-slate-600")}>
-                  {props.counts[v.key].toLocaleString("en")}
+                  {formatCount(props.counts.counts[v.key], props.counts.exact)}
                 </span>
               </Link>
             </li>

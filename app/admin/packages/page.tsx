@@ -3,10 +3,9 @@ import Link from "next/link";
 import { getDb } from "@/db";
 import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
-import { listPackages, listReferenceCampaignOptions, packageViewCounts } from "@/lib/packages/queries";
-import { packageSortable, parsePackageFilters, parsePackageView } from "@/lib/packages/queries-params";
+import { loadPackageList } from "@/lib/packages/list-keyset";
 import { pageCentral } from "@/lib/pages";
-import { parseTableQuery, type SearchParams } from "@/lib/tables/params";
+import type { SearchParams } from "@/lib/tables/params";
 import { PackagesFilters } from "./packages-filters";
 import { PackagesStatusChart } from "./packages-status-chart";
 import { PackagesTable } from "./packages-table";
@@ -17,15 +16,7 @@ export const metadata: Metadata = { title: "Campaign packages" };
 export default async function PackagesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await pageCentral("/admin/packages");
   const sp = await searchParams;
-  const query = parseTableQuery(sp, packageSortable, { sort: "createdAt", desc: true });
-  const filters = { ...parsePackageFilters(sp), q: query.q };
-  const view = parsePackageView(sp);
-  const db = getDb();
-  const [{ rows, total }, counts, references] = await Promise.all([
-    listPackages(db, { ...query, ...filters, view }),
-    packageViewCounts(db, filters),
-    listReferenceCampaignOptions(db),
-  ]);
+  const { query, rows, from, next, prev, counts, total, references } = await loadPackageList(getDb(), sp);
   return (
     <>
       <PageHeader
@@ -42,7 +33,7 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
           </>
         }
       />
-      <PackagesViews sp={sp} active={view} counts={counts} />
+      <PackagesViews sp={sp} active={query.view ?? "all"} counts={counts} />
       {/* The chart spans the page above the table, which needs the full width for its nine columns. */}
       <div className="space-y-4">
         <Card>
@@ -58,7 +49,7 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
               endAt: r.endAt.toISOString(),
               availableAt: r.availableAt.toISOString(),
             }))}
-            total={total}
+            page={{ from, next, prev, rows: rows.length, total }}
           />
         </div>
       </div>
