@@ -1,11 +1,11 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { JobHelpers } from "graphile-worker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db";
 import { notifications } from "../../db/schema";
 import { startMailCatcher, type MailCatcher } from "../../lib/mail/catcher";
 import { closeTransport } from "../../lib/mail/transport";
-import { queueNotification } from "../../lib/notifications/queue";
+import { queueNotification, queueNotifications } from "../../lib/notifications/queue";
 import { uniq } from "../../lib/testing/factories";
 import { sendNotification } from "./send-notification";
 
@@ -85,5 +85,49 @@ describe("send_notification", () => {
       sql`select max_attempts, task_identifier from graphile_worker.jobs where key = ${`notification:${id}`}`,
     );
     expect(job).toMatchObject({ max_attempts: 8, task_identifier: "send_notification" });
+  });
+
+  it("sends a batch once: each email with its own Message-ID, all settled together, nothing on a retry", async () => {
+    const to = [1, 2, 3].map((i) => `${uniq(`batch${i}`)}@test.local`);
+    const ids = await getDb().transaction((tx) =>
+      queueNotifications(
+        tx,
+        to.map((recipient) => ({ eventKey: uniq("event"), recipient, template: "sign_in_link" as const, payload: { name: recipient, url: "http://portal.test/links/abc", expiresMinutes: 15 } })),
+      ),
+    );
+    const [job] = await getDb().execute<{ ids: string[] }>(sql`
+      select j.payload -> 'notificationIds' as ids from graphile_worker._private_jobs j where j.key = ${`notification:${[...ids].sort()[0]}`}`);
+    expect([...job!.ids].sort()).toEqual([...ids].sort());
+    await sendNotification({ notificationIds: ids }, helpers);
+    await sendNotification({ notificationIds: ids }, helpers);
+    const rows = await getDb().select().from(notifications).where(inArray(notifications.id, ids));
+    for (const [i, recipient] of to.entries()) {
+      const got = received(recipient);
+      expect(got).toHaveLength(1);
+      expect(got[0]!.text).toContain(`Hello ${recipient},`);
+      const row = rows.find((r) => r.id === ids[i])!;
+      expect(row).toMatchObject({ status: "sent", attempts: 1, providerMessageId: got[0]!.messageId, payload: { url: "[sent]", name: recipient } });
+      expect(got[0]!.messageId).toBe(`<${row.id}@${new URL(process.env.APP_URL ?? "http://localhost").hostname}>`);
+    }
+  });
+
+  it("settles what was sent and retries only what failed", async () => {
+    const to = `${uniq("good")}@test.local`;
+    const good = (await queue(to))!;
+    const [bad] = await getDb()
+      .insert(notifications)
+      .values({ eventKey: uniq("event"), recipient: `${uniq("bad")}@test.local`, template: "no_such_template", subject: "?", payload: {} })
+      .returning({ id: notifications.id });
+    await expect(sendNotification({ notificationIds: [good, bad!.id] }, helpers)).rejects.toThrow(/1 of 2 emails not sent: unknown email template/);
+    const after = await getDb().select().from(notifications).where(inArray(notifications.id, [good, bad!.id]));
+    expect(after.find((r) => r.id === good)).toMatchObject({ status: "sent", attempts: 1 });
+    expect(after.find((r) => r.id === bad!.id)).toMatchObject({ status: "failed", attempts: 1, lastError: "unknown email template no_such_template" });
+    // graphile-worker's retry of the same job: the sent email is not claimed again.
+    await expect(sendNotification({ notificationIds: [good, bad!.id] }, helpers)).rejects.toThrow();
+    expect(received(to)).toHaveLength(1);
+    expect((await getDb().select().from(notifications).where(inArray(notifications.id, [good, bad!.id]))).map((r) => [r.id === good, r.attempts]).sort()).toEqual([
+      [false, 2],
+      [true, 1],
+    ]);
   });
 });

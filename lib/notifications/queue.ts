@@ -1,10 +1,33 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db";
 import { notifications } from "../../db/schema";
 import { uuidArray } from "../sql-arrays";
 import { renderEmail, type EmailTemplate, type TemplatePayload } from "./templates";
 
 export const SEND_NOTIFICATION = "send_notification";
+
+/**
+ * Emails one send job carries. A job per email cost the worker a fetch, a claim, a settle and a
+ * completion for each (B2 in e2e/perf/RESULTS.md); a hundred share them, and the pooled SMTP
+ * connections stay busy while other jobs claim and settle.
+ */
+export const SEND_BATCH = 100;
+
+/**
+ * `graphile_worker.add_jobs` for the outbox rows whose ids `ids` (a relation with an `id` column)
+ * yields: one send job per SEND_BATCH of them. The job key names the batch's first row, so that
+ * the job of any single email can be found as `notification:<id>`.
+ */
+export function sendJobsSql(ids: SQL): SQL {
+  return sql`graphile_worker.add_jobs(array(
+    select row(${SEND_NOTIFICATION}::text, json_build_object('notificationIds', b.ids), null, null, 8, 'notification:' || b.ids[1], 0, null)::graphile_worker.job_spec
+    from (
+      select array_agg(n.id order by n.id) as ids
+      from (select id, (row_number() over (order by id) - 1) / ${SEND_BATCH} as batch from ${ids}) n
+      group by n.batch
+    ) b
+  ))`;
+}
 
 export type QueuedEmail<T extends EmailTemplate> = {
   eventKey: string;
@@ -16,10 +39,10 @@ export type QueuedEmail<T extends EmailTemplate> = {
 
 /**
  * Records emails in the outbox and enqueues their sending, in the caller's transaction: one
- * multi-row insert and one `add_jobs` call per thousand, so fan-outs (publication, cancellation)
- * cost a few statements. `eventKey` names the event (e.g. `invitation:<id>`): an event already
- * queued is skipped, which is what makes "one event, one email" hold across retries of the caller.
- * Returns the ids of the rows actually added.
+ * multi-row insert and one `add_jobs` call per thousand. `eventKey` names the event (e.g.
+ * `invitation:<id>`): an event already queued is skipped, which is what makes "one event, one
+ * email" hold across retries of the caller. Returns the ids of the rows actually added.
+ * Fan-outs whose recipients come from the database use queueFanout (./fanout.ts) instead.
  */
 export async function queueNotifications<T extends EmailTemplate>(db: DbOrTx, items: QueuedEmail<T>[]): Promise<string[]> {
   const added: string[] = [];
@@ -40,11 +63,7 @@ export async function queueNotifications<T extends EmailTemplate>(db: DbOrTx, it
       .returning({ id: notifications.id });
     if (!rows.length) continue;
     const ids = rows.map((r) => r.id);
-    // job_key per row: a second enqueue of the same email replaces its job rather than adding one.
-    await db.execute(sql`select graphile_worker.add_jobs(array(
-      select row(${SEND_NOTIFICATION}::text, json_build_object('notificationId', id), null, null, 8, 'notification:' || id, 0, null)::graphile_worker.job_spec
-      from unnest(${uuidArray(ids)}) as id
-    ))`);
+    await db.execute(sql`select ${sendJobsSql(sql`unnest(${uuidArray(ids)}) as id`)}`);
     added.push(...ids);
   }
   return added;

@@ -1,7 +1,7 @@
 import { eq, like, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db";
-import { actionTokens, notifications, orders, packageCascades, packages } from "../../db/schema";
+import { actionTokens, entities, notifications, orders, packageCascades, packages } from "../../db/schema";
 import { hashToken } from "../links/tokens";
 import type { Actor } from "../auth/actor";
 import { actorFor, createLocalEntity, createUser } from "../testing/factories";
@@ -66,6 +66,23 @@ describe("cancelling a package", () => {
 
     expect(await runCancelCascade(db(), { packageId: id, revision: cascade!.revision })).toEqual({ ran: false, ordersCanceled: 0, entitiesNotified: 0 });
     expect(await db().select().from(notifications).where(like(notifications.eventKey, `package:${id}:cancel:%`))).toHaveLength(4);
+  });
+
+  it("emails an entity without a group at its own address, and an entity with neither not at all", async () => {
+    const { id, ents } = await publishedWithOrders(central, "collaborative", 1);
+    const [addressOnly, unreachable] = [await createLocalEntity(), await createLocalEntity()];
+    const shop = `shop-${addressOnly.internalName}@test.local`;
+    await db().update(entities).set({ email: shop }).where(eq(entities.id, addressOnly.id));
+    await db().insert(orders).values([addressOnly, unreachable].map((e) => ({ packageId: id, entityId: e.id, label: "Order", status: "ordered" as const })));
+    await cancelPackageDef.run(central, { packageId: id, comment: "Stop" });
+    const [cascade] = await db().select().from(packageCascades).where(eq(packageCascades.packageId, id));
+    expect(await runCancelCascade(db(), { packageId: id, revision: cascade!.revision })).toEqual({ ran: true, ordersCanceled: 3, entitiesNotified: 2 });
+    const mails = await db().select().from(notifications).where(like(notifications.eventKey, `package:${id}:cancel:%`));
+    expect(mails.map((m) => m.entityId).sort()).toEqual([ents[0]!.id, addressOnly.id].sort());
+    const toShop = mails.find((m) => m.entityId === addressOnly.id)!;
+    expect(toShop).toMatchObject({ recipient: shop, subject: expect.stringContaining("[Cancellation of package]") });
+    const token = String((toShop.payload as { url: string }).url).split("/links/")[1]!;
+    expect(await db().query.actionTokens.findFirst({ where: eq(actionTokens.tokenHash, hashToken(token)) })).toMatchObject({ email: shop, userId: null, entityId: addressOnly.id });
   });
 
   it("enqueues the cascade in the cancel's own transaction", async () => {

@@ -1,31 +1,32 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { liveOrderStatuses, orders, packageAudience, packageDocuments, packages } from "@/db/schema";
 import { createActionTokens } from "@/lib/links/tokens";
 import { appUrl } from "@/lib/links/urls";
-import { queueNotifications } from "@/lib/notifications/queue";
+import { queueFanout } from "@/lib/notifications/fanout";
 import { scheduleAvailabilityMany, scheduleRegistrationReminders } from "@/lib/orders/jobs";
 import { packageWithTemplate } from "@/lib/orders/orderability";
 import { defaultParameters } from "@/lib/orders/parameters";
+import { uuidArray } from "@/lib/sql-arrays";
 import { formatDateTime } from "@/lib/utils";
-import { entityRecipients, type EntityRecipients } from "./recipients";
+import { offeredToSql, recipientPeopleSql, type EntityRecipients } from "./recipients";
 import { applyTransition, SYSTEM } from "./transition";
 
 /**
  * Publication at the availability date, run by the `publish_package` job. A job left over from an
- * earlier approval (another revision) or for a package no longer approved does nothing.
+ * earlier approval (another revision) or for a package no longer approved does nothing. The
+ * emails are queued set-based (queueFanout): at 10,000 entities the recipients, their links and
+ * the outbox rows never leave the database.
  */
 export async function publishPackage(tx: Tx, params: { packageId: string; revision: number }) {
   const pkg = await tx.query.packages.findFirst({ where: eq(packages.id, params.packageId) });
   if (!pkg || pkg.status !== "approved" || pkg.revision !== params.revision) return { published: false, emails: 0 };
   const row = await applyTransition(tx, { packageId: pkg.id, action: "publish", actor: SYSTEM });
-  const recipients = await entityRecipients(tx, await audienceOf(tx, row));
   let emails = 0;
   if (row.kind === "collaborative" && row.approvalMode === "automatic") {
-    const subscribed = await preSubscribe(tx, row, recipients);
-    emails += await notifySubscribed(tx, row, recipients, subscribed);
+    emails += await notifySubscribed(tx, row, await preSubscribe(tx, row));
   } else {
-    if (row.sendNotificationOnPublication) emails += await notify(tx, row, recipients, row.kind === "local" ? "catalog" : "subscription");
+    if (row.sendNotificationOnPublication) emails += await notify(tx, row, row.kind === "local" ? "catalog" : "subscription");
     if (row.kind === "collaborative") await scheduleRegistrationReminders(tx, row);
   }
   return { published: true, emails };
@@ -39,26 +40,21 @@ export async function audienceOf(tx: Tx, pkg: Pkg): Promise<string[] | null> {
   return (await tx.select({ id: packageAudience.entityId }).from(packageAudience).where(eq(packageAudience.packageId, pkg.id))).map((a) => a.id);
 }
 
-// Automatic mode: every audience entity gets an approved order at once (§4), Available at the availability date.
-async function preSubscribe(tx: Tx, pkg: Pkg, recipients: EntityRecipients[]): Promise<Map<string, string>> {
-  const live = await tx
-    .select({ entityId: orders.entityId })
-    .from(orders)
-    .where(and(eq(orders.packageId, pkg.id), inArray(orders.status, liveOrderStatuses)));
-  const has = new Set(live.map((o) => o.entityId));
-  const missing = recipients.filter((r) => !has.has(r.entityId));
-  const created = new Map<string, string>();
+// Automatic mode: every audience entity gets an approved order at once (§4), Available at the
+// availability date. One INSERT … SELECT: the entities never leave the database.
+async function preSubscribe(tx: Tx, pkg: Pkg): Promise<string[]> {
   const found = await packageWithTemplate(tx, pkg.id);
   const parameters = defaultParameters(found?.limits.fields ?? []);
-  for (let i = 0; i < missing.length; i += 5000) {
-    const rows = await tx
-      .insert(orders)
-      .values(missing.slice(i, i + 5000).map((r) => ({ packageId: pkg.id, entityId: r.entityId, label: pkg.label, status: "approved" as const, parameters })))
-      .returning({ id: orders.id, entityId: orders.entityId });
-    for (const r of rows) created.set(r.entityId, r.id);
-  }
-  await scheduleAvailabilityMany(tx, [...created.values()], pkg.availableAt);
-  return created;
+  const created = await tx.execute<{ id: string }>(sql`
+    insert into orders (package_id, entity_id, label, status, parameters)
+    select ${pkg.id}, e.id, ${pkg.label}, 'approved', ${JSON.stringify(parameters)}::jsonb
+    from entities e
+    where e.kind = 'local' and ${offeredToSql(pkg)}
+      and not exists (select 1 from ${orders} where ${orders.packageId} = ${pkg.id} and ${orders.entityId} = e.id and ${inArray(orders.status, liveOrderStatuses)})
+    returning id`);
+  const ids = [...created].map((o) => o.id);
+  await scheduleAvailabilityMany(tx, ids, pkg.availableAt);
+  return ids;
 }
 
 async function documentsOf(tx: Tx, pkg: Pkg) {
@@ -84,57 +80,65 @@ export async function offerTargets(tx: Tx, pkg: Pkg, recipients: EntityRecipient
   ];
 }
 
-async function notify(tx: Tx, pkg: Pkg, recipients: EntityRecipients[], kind: "catalog" | "subscription") {
+/**
+ * The offer fan-out's recipients (see FanoutRecipients): each person of each entity the package is
+ * offered to (or of those `entityFilter`, a condition on `e`, keeps). A group member's button is a
+ * `package_offer` link made for them; an entity without a group gets the guarded catalog page at
+ * its own address.
+ */
+export function offerRecipientsSql(pkg: Pkg, eventPrefix: string, entityFilter: SQL = offeredToSql(pkg)) {
+  return sql`
+    select ${eventPrefix}::text || p.entity_id || ':' || p.email as event_key, p.email as recipient, p.entity_id,
+      jsonb_build_object('entityLabel', p.label) || case when p.user_id is null
+        then jsonb_build_object('url', ${appUrl("/portal/")}::text || p.internal_name || ${`/catalog/${pkg.id}`}::text) else '{}'::jsonb end as fields,
+      case when p.user_id is null then null else p.email end as link_email, p.user_id as link_user_id, p.entity_id as link_entity_id, ${pkg.id}::uuid as link_subject_id
+    from (${recipientPeopleSql(entityFilter)}) p`;
+}
+
+async function notify(tx: Tx, pkg: Pkg, kind: "catalog" | "subscription") {
   const { names: documents, attachmentIds } = await documentsOf(tx, pkg);
-  const targets = await offerTargets(tx, pkg, recipients);
-  const items = targets.map(({ r, email, url }) => {
-    const base = { eventKey: `package:${pkg.id}:r${pkg.revision}:${kind}:${r.entityId}:${email}`, recipient: email, entityId: r.entityId };
-    if (kind === "catalog") {
-      return { ...base, template: "new_catalog_entry" as const, payload: { packageLabel: pkg.label, entityLabel: r.label, description: pkg.description, message: pkg.messageForEntities, url, attachmentIds } };
-    }
-    return {
-      ...base,
-      template: "campaign_subscription" as const,
-      payload: {
-        packageLabel: pkg.label,
-        entityLabel: r.label,
-        description: pkg.description,
-        message: pkg.messageForEntities,
-        registrationDeadline: formatDateTime(pkg.registrationDeadline),
-        personalizationDeadline: pkg.personalizationDeadline ? formatDateTime(pkg.personalizationDeadline) : "none",
-        documents,
-        url,
-        attachmentIds,
-      },
-    };
+  const recipients = offerRecipientsSql(pkg, `package:${pkg.id}:r${pkg.revision}:${kind}:`);
+  const common = { packageLabel: pkg.label, description: pkg.description, message: pkg.messageForEntities, attachmentIds };
+  const links = [{ key: "url" as const, purpose: "package_offer" as const }];
+  if (kind === "catalog") {
+    return queueFanout(tx, { template: "new_catalog_entry", common, perRecipient: ["entityLabel", "url"], links, recipients });
+  }
+  return queueFanout(tx, {
+    template: "campaign_subscription",
+    common: {
+      ...common,
+      registrationDeadline: formatDateTime(pkg.registrationDeadline),
+      personalizationDeadline: pkg.personalizationDeadline ? formatDateTime(pkg.personalizationDeadline) : "none",
+      documents,
+    },
+    perRecipient: ["entityLabel", "url"],
+    links,
+    recipients,
   });
-  return (await queueNotifications(tx, items as Parameters<typeof queueNotifications>[1])).length;
 }
 
 /**
  * "You have been subscribed to the campaign.": each group member gets Reject the subscription and
- * Change the order parameters links made for them and naming their entity's order.
+ * Change the order parameters links made for them and naming their entity's order; an entity
+ * without a group gets the email at its own address, with the order's page only.
  */
-async function notifySubscribed(tx: Tx, pkg: Pkg, recipients: EntityRecipients[], subscribed: Map<string, string>) {
+async function notifySubscribed(tx: Tx, pkg: Pkg, orderIds: string[]) {
+  if (!orderIds.length) return 0;
   const { attachmentIds } = await documentsOf(tx, pkg);
-  const people = recipients.flatMap((r) => {
-    const orderId = subscribed.get(r.entityId);
-    return orderId ? r.members.map((m) => ({ r, orderId, email: m.email, userId: m.userId })) : [];
+  const recipients = sql`
+    with o as (select id, entity_id from orders where id = any(${uuidArray(orderIds)}))
+    select ${`package:${pkg.id}:r${pkg.revision}:subscribed:`}::text || p.entity_id || ':' || p.email as event_key, p.email as recipient, p.entity_id,
+      jsonb_build_object('entityLabel', p.label, 'url', ${appUrl("/portal/")}::text || p.internal_name || '/orders/' || o.id) as fields,
+      case when p.user_id is null then null else p.email end as link_email, p.user_id as link_user_id, p.entity_id as link_entity_id, o.id as link_subject_id
+    from (${recipientPeopleSql(sql`e.id in (select entity_id from o)`)}) p join o on o.entity_id = p.entity_id`;
+  return queueFanout(tx, {
+    template: "campaign_subscribed",
+    common: { packageLabel: pkg.label, message: pkg.messageForEntities, attachmentIds },
+    perRecipient: ["entityLabel", "url", "rejectUrl", "changeUrl"],
+    links: [
+      { key: "rejectUrl", purpose: "subscription_reject" },
+      { key: "changeUrl", purpose: "order_change" },
+    ],
+    recipients,
   });
-  const spec = people.map((p) => ({ email: p.email, userId: p.userId, entityId: p.r.entityId, subjectId: p.orderId }));
-  const [rejects, changes] = [await createActionTokens(tx, "subscription_reject", spec), await createActionTokens(tx, "order_change", spec)];
-  const targets = [
-    ...people.map((p, i) => ({ r: p.r, email: p.email, orderId: p.orderId, links: { rejectUrl: appUrl(`/links/${rejects[i]}`), changeUrl: appUrl(`/links/${changes[i]}`) } })),
-    ...recipients
-      .filter((r) => !r.members.length && subscribed.has(r.entityId))
-      .flatMap((r) => r.emails.map((email) => ({ r, email, orderId: subscribed.get(r.entityId)!, links: {} }))),
-  ];
-  const items = targets.map(({ r, email, orderId, links }) => ({
-    eventKey: `package:${pkg.id}:r${pkg.revision}:subscribed:${r.entityId}:${email}`,
-    recipient: email,
-    entityId: r.entityId,
-    template: "campaign_subscribed" as const,
-    payload: { packageLabel: pkg.label, entityLabel: r.label, message: pkg.messageForEntities, url: appUrl(`/portal/${r.internalName}/orders/${orderId}`), ...links, attachmentIds },
-  }));
-  return (await queueNotifications(tx, items)).length;
 }
