@@ -1,0 +1,1 @@
+CREATE INDEX "action_tokens_open_subject_idx" ON "action_tokens" USING btree ("subject_id") WHERE "action_tokens"."used_at" is null;
