@@ -2,8 +2,9 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 
-// `npm test`: unit and integration tests (vitest), a production build, then the browser tests
-// (Playwright), and one closing line that counts them all.
+// `npm test`: unit and integration tests (vitest), a production build, the browser tests
+// (Playwright), then the benchmark suite's smoke run (1/100 of the data, each correctness check
+// a test, no timing judged), and one closing line that counts them all.
 const root = path.resolve(import.meta.dirname, "../..");
 const results = path.join(root, ".test-results");
 mkdirSync(results, { recursive: true });
@@ -26,8 +27,8 @@ function readJson<T>(file: string): T | null {
 
 const vitestJson = path.join(results, "vitest.json");
 const playwrightJson = path.join(results, "playwright.json");
-rmSync(vitestJson, { force: true });
-rmSync(playwrightJson, { force: true });
+const benchJson = path.join(results, "bench-smoke.json");
+for (const f of [vitestJson, playwrightJson, benchJson]) rmSync(f, { force: true });
 
 let passed = 0;
 let failed = 0;
@@ -40,8 +41,9 @@ passed += v?.numPassedTests ?? 0;
 failed += v?.numFailedTests ?? 0;
 
 const built = existsSync(path.join(root, ".next/BUILD_ID")) && process.env.SKIP_BUILD === "1";
-if (!built && (await run(bin("next"), ["build"])) !== 0) {
-  console.error("next build failed: browser tests not run");
+const buildOk = built || (await run(bin("next"), ["build"])) === 0;
+if (!buildOk) {
+  console.error("next build failed: browser tests and benchmark smoke run not run");
   broken = true;
 } else {
   await run(bin("playwright"), ["test"]);
@@ -49,6 +51,15 @@ if (!built && (await run(bin("next"), ["build"])) !== 0) {
   if (!p) broken = true;
   passed += (p?.stats.expected ?? 0) + (p?.stats.flaky ?? 0);
   failed += p?.stats.unexpected ?? 0;
+}
+
+// After the browser tests: the HTTP and memory benchmarks start `next start` on the same build.
+if (buildOk) {
+  await run(bin("tsx"), ["e2e/perf/bench.ts", "--smoke", `--json=${benchJson}`]);
+  const b = readJson<{ checks: { ok: boolean }[] }>(benchJson);
+  if (!b) broken = true;
+  passed += b?.checks.filter((c) => c.ok).length ?? 0;
+  failed += b?.checks.filter((c) => !c.ok).length ?? 0;
 }
 
 if (broken) failed = Math.max(failed, 1);

