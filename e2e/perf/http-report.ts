@@ -1,6 +1,6 @@
 import { PER_PAGE, type HttpCase } from "./http-cases";
 import { CONNECTIONS, type Load } from "./http-load";
-import type { Machine } from "./machine";
+import { machineRows, type Machine } from "./machine";
 import { ms, table } from "./measure";
 import { B1_DEEP_RATIO } from "./packages-summary";
 import { sectionMarkers } from "./results-file";
@@ -121,11 +121,7 @@ export function renderHttpReport(f: HttpFigures): string {
   const machine = table(
     ["", ""],
     [
-      ["date", m.date],
-      ["cores (nproc)", m.cores],
-      ["CPU", m.cpu],
-      ["memory", m.memory],
-      ["fsync rate", m.fsync],
+      ...machineRows(m),
       ["PostgreSQL", f.postgres],
       ["load average (1 min) before and after", f.loadAverage.map((l) => l.toFixed(2)).join(", ")],
     ],

@@ -1,5 +1,4 @@
 import os from "node:os";
-import path from "node:path";
 import { startHttpAnchor, type Anchor } from "./anchor-http";
 import { deepPageParams, httpCases, labelAtOffset, PER_PAGE, showsExpectedRow, type HttpCase } from "./http-cases";
 import { benchDatabase } from "./http-db";
@@ -8,8 +7,7 @@ import { renderHttpReport, httpSummary, type HttpFigures, type Side, type UrlFig
 import { getPage, signIn, startNext, type Served } from "./http-server";
 import { machine } from "./machine";
 import { treeCpuMs } from "./memory-proc";
-import { RESULTS, writeResultsSection } from "./results-file";
-import { writeBenchSummary } from "./suite-report";
+import { fileBench } from "./suite-report";
 
 // Issue 7's B1 over HTTP: the packages list served by `next start` (the production build in
 // .next) under autocannon, against a bare node:http + renderToString anchor in the same run.
@@ -111,16 +109,7 @@ async function main() {
       urls,
       loadAverage,
     };
-    const report = renderHttpReport(figures);
-    console.log(`\n${report}`);
-    const summary = httpSummary(figures);
-    writeBenchSummary(summary);
-    for (const c of summary.checks) console.log(`${c.ok ? "ok  " : "FAIL"} ${c.name}${c.ok ? "" : `: ${c.detail}`}`);
-    if (smoke) console.log("smoke run: RESULTS.md left as it is");
-    else {
-      await writeResultsSection("http", report);
-      console.log(`written its section of ${path.relative(process.cwd(), RESULTS)}`);
-    }
+    await fileBench("http", renderHttpReport(figures), httpSummary(figures), smoke);
     console.log(`done in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   } finally {
     await anchor?.stop();

@@ -4,35 +4,33 @@ export type Side = "ours" | "anchor";
 export type RoundCommand = { type: "round"; jobs: number; samples: number; paceMs: number; dataDir: string; concurrency: number };
 export type Cpu = { nodeMs: number; pgMs: number };
 
-export type BatchFigures = {
+/** What every phase ends with: each job run once, none failed or left, and what it cost. */
+type Outcome = {
+  ranTwice: number;
+  missing: number;
+  failed: number;
+  left: number;
+  /** Write transactions (transaction ids taken) during the phase, less the benchmark's own adds, per job. */
+  writesPerJob: number;
+  cpu: Cpu;
+};
+
+export type BatchFigures = Outcome & {
   jobs: number;
   addMs: number;
   /** From the add_jobs commit to the last task's first line, and to the queue holding none of them. */
   ranMs: number;
   emptyMs: number;
   jobsPerSecond: number;
-  ranTwice: number;
-  missing: number;
-  failed: number;
-  left: number;
-  /** Write transactions (transaction ids taken) during the batch, less the benchmark's add_jobs, per job. */
-  writesPerJob: number;
-  cpu: Cpu;
 };
 
-export type SeriesFigures = {
+export type SeriesFigures = Outcome & {
   samples: number;
   paceMs: number;
   /** Per job: from sending its add_job (one statement, committed before it answers) to its task's first line. */
   fromSendMs: number[];
   /** The add_job round trip alone: the worker cannot see the job before its commit, inside it. */
   addJobMs: number[];
-  ranTwice: number;
-  missing: number;
-  failed: number;
-  left: number;
-  writesPerJob: number;
-  cpu: Cpu;
 };
 
 /** A phase asked with 0 jobs is skipped (the traced rounds run one phase at a time). */

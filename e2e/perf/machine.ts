@@ -71,3 +71,12 @@ export function machine(): Machine {
     fsync: fsyncRate(),
   };
 }
+
+/** The rows every section's machine table starts with. */
+export const machineRows = (m: Machine): [string, string][] => [
+  ["date", m.date],
+  ["cores (nproc)", m.cores],
+  ["CPU", m.cpu],
+  ["memory", m.memory],
+  ["fsync rate", m.fsync],
+];

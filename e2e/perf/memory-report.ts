@@ -1,5 +1,5 @@
 import { CONNECTIONS, type Load } from "./http-load";
-import type { Machine } from "./machine";
+import { machineRows, type Machine } from "./machine";
 import { ms, table } from "./measure";
 import type { WorkDone } from "./memory-load";
 import type { TreeRss } from "./memory-proc";
@@ -137,11 +137,7 @@ export function renderMemoryReport(f: MemoryFigures): string {
   const machine = table(
     ["", ""],
     [
-      ["date", m.date],
-      ["cores (nproc)", m.cores],
-      ["CPU", m.cpu],
-      ["memory", m.memory],
-      ["fsync rate", m.fsync],
+      ...machineRows(m),
       ["PostgreSQL", f.postgres],
     ],
   );

@@ -1,4 +1,3 @@
-import path from "node:path";
 import { getSql } from "../../db";
 import { generateCampaigns, generateContacts, type Fixture } from "./execution-data";
 import { benchDatabase } from "./http-db";
@@ -9,9 +8,8 @@ import { prepareDeliveries, publishOverdueCatalog, queueFanout, startDelivery, w
 import { commandOf, processTree, treeRss } from "./memory-proc";
 import { memorySummary, renderMemoryReport, type MemoryFigures, type RssSample } from "./memory-report";
 import { startWorkerProcess } from "./memory-worker";
-import { RESULTS, writeResultsSection } from "./results-file";
 import { startSink, type Sink } from "./smtp-sink";
-import { writeBenchSummary } from "./suite-report";
+import { fileBench } from "./suite-report";
 
 // Issue 7's B9: resident memory of `next start` and of the worker over ten minutes of B1's page 1
 // at a fixed rate, while the worker sends B2's fan-outs and B4's deliveries into an SMTP sink.
@@ -127,16 +125,7 @@ async function main() {
       entities: SIZE.entities,
       pageShowsNewest: r.pageShowsNewest,
     };
-    const report = renderMemoryReport(figures);
-    console.log(`\n${report}`);
-    const summary = memorySummary(figures);
-    writeBenchSummary(summary);
-    for (const c of summary.checks) console.log(`${c.ok ? "ok  " : "FAIL"} ${c.name}${c.ok ? "" : `: ${c.detail}`}`);
-    if (smoke) console.log("smoke run: RESULTS.md left as it is");
-    else {
-      await writeResultsSection("memory", report);
-      console.log(`written its section of ${path.relative(process.cwd(), RESULTS)}`);
-    }
+    await fileBench("memory", renderMemoryReport(figures), memorySummary(figures), smoke);
     console.log(`done in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   } finally {
     await worker?.stop();

@@ -1,5 +1,7 @@
 import { writeFileSync } from "node:fs";
+import path from "node:path";
 import { table } from "./measure";
+import { RESULTS, writeResultsSection } from "./results-file";
 
 // What each benchmark script hands to the suite (`npm run bench`, e2e/perf/bench.ts): its summary
 // rows, one per scenario figure, and its checks, the correctness invariants a run must keep
@@ -48,4 +50,16 @@ export function scenarioTable(rows: ScenarioRow[], opts: { withId?: boolean } = 
   const head = ["scenario", "ours", "anchor", "ours / anchor", "target", "holds"];
   const cells = (r: ScenarioRow) => [r.scenario, r.ours, r.anchor, r.ratio, r.target, holdsCell(r.holds)];
   return opts.withId ? table(["#", ...head], rows.map((r) => [r.id, ...cells(r)])) : table(head, rows.map((r) => [`${r.id} ${r.scenario}`, ...cells(r).slice(1)]));
+}
+
+/** A script's last steps: its report printed, its summary handed to the suite, its section filed unless a smoke run. */
+export async function fileBench(name: string, report: string, summary: BenchSummary, smoke: boolean) {
+  console.log(`\n${report}`);
+  writeBenchSummary(summary);
+  for (const c of summary.checks) console.log(`${c.ok ? "ok  " : "FAIL"} ${c.name}${c.ok ? "" : `: ${c.detail}`}`);
+  if (smoke) console.log("smoke run: RESULTS.md left as it is");
+  else {
+    await writeResultsSection(name, report);
+    console.log(`written its section of ${path.relative(process.cwd(), RESULTS)}`);
+  }
 }
