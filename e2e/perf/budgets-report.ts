@@ -152,14 +152,14 @@ const stockRow = (r: StockRun) => [
   `${r.alerts.raised} / ${r.alerts.expectedCrossings}`,
   r.details.alertsCleared ?? "—",
   `${r.alerts.emails} / ${r.alerts.expectedEmails}`,
-  `${r.alerts.notificationsAdded} / ${r.alerts.jobsAdded}`,
+  `${r.alerts.notificationsAdded} / ${r.alerts.jobsAdded} (${r.alerts.expectedJobs ?? "—"})`,
   yes(r.alerts.ok),
 ];
 
 function b7Section(b7: B7Figures): string {
   const s = b7.sizes;
   const runs = table(
-    ["run", "ms", "consumptions changed", "orders added", "lines changed", "alerts raised / crossings expected", "alerts cleared", "emails / expected", "notifications / jobs added", "as expected"],
+    ["run", "ms", "consumptions changed", "orders added", "lines changed", "alerts raised / crossings expected", "alerts cleared", "emails / expected", "notifications / jobs added (expected jobs)", "as expected"],
     [b7.first, ...b7.fullRuns, b7.burst, b7.burstRerun, b7.recross.replenished, b7.recross.recrossed].map(stockRow),
   );
   const anchors = table(
@@ -186,7 +186,7 @@ function b7Section(b7: B7Figures): string {
 
 ${int(s.lines)} stock lines, each the stock line of one direct-mail cost category; ${int(s.deliveries)} analysed deliveries on those categories (targeted counts 1–2,000) over ${int(s.campaigns)} campaigns, plus ${int(s.idle)} that consume nothing (canceled, or not analysed); ${int(s.orders)} stock orders, a third past their date, a third due today, a third to come. Each line has one or two of ${s.managers} central managers (the last one disabled); initial stocks put a sixth of the lines in alert after the first run. Ours: \`runStockMgt(tx, { since })\` (lib/stock/stock-mgt.ts) in a committed transaction, as the schedule runs it: the first run full (\`since\` null), each next one from the previous run's \`details.watermark\`. The first run creates the consumptions; the counted runs then find no delivery stamped since (no change). The burst: ${int(s.burst)} new analysed deliveries (2,000 each) on ${int(s.burstLines)} lines, inserted as the app would, then one run. Then a second crossing: orders due today lift ${b7.recross.lines} lines in alert above their level (a run clears them), and one delivery each takes them under again.
 
-Before every run an independent query (the lines' figures from the deliveries and orders, and whether each line not in alert should be) says how many crossings and emails the run must produce; "notifications / jobs added" counts the stock-alert outbox rows and send_notification jobs the run added.
+Before every run an independent query (the lines' figures from the deliveries and orders, and whether each line not in alert should be) says how many crossings and emails the run must produce; "notifications / jobs added" counts the stock-alert outbox rows and send_notification jobs the run added, one job per 100 emails (SEND_BATCH).
 
 ${runs}
 

@@ -1,4 +1,5 @@
 import { getSql } from "../../db";
+import { SEND_BATCH } from "../../lib/notifications/queue";
 import { runStockMgt, type StockMgtResult } from "../../lib/stock/stock-mgt";
 import { insertBurst, type B7Sizes } from "./budgets-stock-data";
 import { explainAll, trace, type Step, type Trace } from "./budgets-trace";
@@ -46,6 +47,8 @@ export type AlertCheck = {
   /** stock-alert notifications and send jobs added by the run. */
   notificationsAdded: number;
   jobsAdded: number;
+  /** One send job carries SEND_BATCH emails. */
+  expectedJobs: number;
   ok: boolean;
 };
 
@@ -107,9 +110,14 @@ async function stockRun(name: string): Promise<StockRun> {
     emails: d.emails ?? NaN,
     notificationsAdded: after.notifications - before.notifications,
     jobsAdded: after.jobs - before.jobs,
+    expectedJobs: Math.ceil(expected.emails / SEND_BATCH),
     ok: false,
   };
-  alerts.ok = alerts.raised === alerts.expectedCrossings && alerts.emails === alerts.expectedEmails && alerts.notificationsAdded === alerts.expectedEmails && alerts.jobsAdded === alerts.expectedEmails;
+  alerts.ok =
+    alerts.raised === alerts.expectedCrossings &&
+    alerts.emails === alerts.expectedEmails &&
+    alerts.notificationsAdded === alerts.expectedEmails &&
+    alerts.jobsAdded === alerts.expectedJobs;
   return { name, ms, details: d, alerts, trace: t };
 }
 
