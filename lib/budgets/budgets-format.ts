@@ -2,6 +2,8 @@
 // Amounts arrive as decimal strings and are formatted from the string: Intl rounds the decimal
 // itself to cents, so "0.125" shows as 0.13 and no float ever stands in for the stored amount.
 
+import { formatDay } from "@/lib/utils";
+
 const formatters = new Map<string, Intl.NumberFormat>();
 
 function formatter(currency: string | null): Intl.NumberFormat {
@@ -43,7 +45,7 @@ export const commitmentLevelLabels = { planned: "Planned", reserved: "Reserved",
 
 /** "2026-01-01" and "2026-12-31" → "1 Jan 2026 – 31 Dec 2026"; one end missing reads "from …" or "until …". */
 export function formatPeriod(start: string | null, end: string | null): string {
-  const day = (d: string) => new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${d}T00:00:00Z`));
+  const day = (d: string) => formatDay(`${d}T00:00:00Z`);
   if (start && end) return `${day(start)} – ${day(end)}`;
   if (start) return `from ${day(start)}`;
   if (end) return `until ${day(end)}`;

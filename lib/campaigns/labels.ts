@@ -50,12 +50,6 @@ export const workflowStatusLabels = {
   stopped: "Stopped",
 } as const;
 
-/** A calendar day kept as UTC midnight, shown without a time. */
-export function formatDay(value: Date | string | null | undefined): string {
-  if (!value) return "—";
-  return new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(value));
-}
-
 export function toDayInput(value: Date | null): string {
   return value ? value.toISOString().slice(0, 10) : "";
 }

@@ -3,7 +3,7 @@ import type { Tx } from "@/db";
 import { providers, stockLines, stockOrders, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { runStockMgtSoon } from "@/lib/technical/task";
-import { formatDay } from "@/lib/campaigns/labels";
+import { formatDay } from "@/lib/utils";
 import type { StockLineValues, StockOrderInput } from "./schemas";
 
 // Stock lines and stock orders (§9). Every change asks stockMgt to run soon, in the same

@@ -4,7 +4,8 @@ import Link from "next/link";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/badge";
 import type { CampaignRow } from "@/lib/campaigns/campaign-queries";
-import { campaignStatusLabels, campaignStatusTones, campaignTypeLabels, formatDay } from "@/lib/campaigns/labels";
+import { campaignStatusLabels, campaignStatusTones, campaignTypeLabels } from "@/lib/campaigns/labels";
+import { formatDay } from "@/lib/utils";
 
 type Row = Omit<CampaignRow, "startDate" | "endDate"> & { startDate: string | null; endDate: string | null };
 

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { campaignStatusLabels, campaignStatusTones, formatDay } from "@/lib/campaigns/labels";
+import { campaignStatusLabels, campaignStatusTones } from "@/lib/campaigns/labels";
+import { formatDay } from "@/lib/utils";
 import type { listOccurrences } from "@/lib/campaigns/occurrence-queries";
 
 type Occurrence = Awaited<ReturnType<typeof listOccurrences>>[number];

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/badge";
-import { formatDay } from "@/lib/campaigns/labels";
+import { formatDay } from "@/lib/utils";
 import type { DistributionRow } from "@/lib/distributions/queries";
 import { distributionTypeLabels } from "@/lib/distributions/schemas";
 

@@ -10,7 +10,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Field, FormError } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { formatDay } from "@/lib/campaigns/labels";
+import { formatDay } from "@/lib/utils";
 import { quantity } from "@/lib/stock/labels";
 import { stockOrderSchema, type StockOrderInput } from "@/lib/stock/schemas";
 import { addStockOrderAction, removeStockOrderAction } from "./actions";

@@ -4,7 +4,8 @@ import Link from "next/link";
 import { useMemo } from "react";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/badge";
-import { campaignStatusLabels, campaignStatusTones, formatDay } from "@/lib/campaigns/labels";
+import { campaignStatusLabels, campaignStatusTones } from "@/lib/campaigns/labels";
+import { formatDay } from "@/lib/utils";
 import type { EntityCampaignRow } from "@/lib/campaigns/local-campaigns";
 
 type Row = Omit<EntityCampaignRow, "startDate" | "endDate"> & { startDate: string | null; endDate: string | null };

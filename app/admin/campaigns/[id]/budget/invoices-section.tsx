@@ -3,7 +3,7 @@
 import { Badge } from "@/components/ui/badge";
 import type { InvoiceRow } from "@/lib/budgets/campaign-budget-queries";
 import { blankInvoiceLine, type InvoiceInput } from "@/lib/budgets/campaign-budget-schemas";
-import { formatDay } from "@/lib/campaigns/labels";
+import { formatDay } from "@/lib/utils";
 import { removeInvoiceAction } from "./actions";
 import { formatMoney, invoiceStatusLabels, invoiceStatusTones, moneyInput } from "./format";
 import { InlineEditTable } from "./inline-edit-table";
