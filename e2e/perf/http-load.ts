@@ -1,9 +1,18 @@
 import autocannon from "autocannon";
 
-// HTTP load with autocannon, from this process, on loopback. Two ways to load a URL:
+// HTTP load with autocannon, from this process, on loopback. Three ways to load a URL:
 // - saturate: c connections, no rate cap: the most requests a second the server gives (throughput);
-// - fixed rate: the same c connections held to `rate` requests a second in all (overallRate), so
-//   latency percentiles describe a server that is busy but not queueing behind its own backlog.
+// - fixed rate, paced: `rate` requests a second spread evenly over the second, by c one-connection
+//   autocannon instances started 1/c s apart, each holding `rate / c` requests a second; latency
+//   percentiles then describe a server that is busy but not queueing behind its own backlog;
+// - fixed rate, in bursts: the same c connections under one autocannon with `overallRate`, which
+//   sends each connection's budget at the top of every second (httpClient.js resets a per-second
+//   counter on one timer per connection, all started together): every second opens with c requests
+//   at once. Kept beside the paced figure because it is what `overallRate` alone measures.
+//
+// Latencies of the rated runs are taken from each response, not from autocannon's histogram: its
+// coordinated-omission correction uses an expected interval of ceil(1 / rate) ms, 1 ms at 2 req/s a
+// connection, and so adds a synthetic sample for every millisecond of every response.
 
 export const CONNECTIONS = 10;
 
@@ -23,29 +32,73 @@ export type Load = {
   seconds: number;
 };
 
-export async function load(url: string, opts: { cookie?: string; seconds: number; rate?: number }): Promise<Load> {
-  const r = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration: opts.seconds,
-    overallRate: opts.rate,
-    headers: opts.cookie ? { cookie: opts.cookie } : undefined,
-    timeout: 30,
+type Opts = { cookie?: string; seconds: number; rate?: number; burst?: boolean };
+
+const headers = (cookie?: string) => (cookie ? { cookie } : undefined);
+
+/** One autocannon run, each response's latency handed to `latency`. */
+function run(opts: autocannon.Options, latency: (ms: number) => void): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
+    instance.on("response", (_client, _status, _bytes, ms) => latency(ms));
   });
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN;
+}
+
+export async function load(url: string, opts: Opts): Promise<Load> {
+  if (opts.rate && !opts.burst) return paced(url, opts as Opts & { rate: number });
+  const latencies: number[] = [];
+  const r = await run(
+    { url, connections: CONNECTIONS, duration: opts.seconds, overallRate: opts.rate, ignoreCoordinatedOmission: opts.rate ? true : undefined, headers: headers(opts.cookie), timeout: 30 },
+    (ms) => latencies.push(ms),
+  );
   const responses = r["2xx"] + r.non2xx;
-  // No response within the run: no latency to report, rather than autocannon's zeros.
-  const lat = (v: number) => (responses ? v : NaN);
+  return loadOf(latencies, { responses, non2xx: r.non2xx, errors: r.errors + r.timeouts, seconds: r.duration, rate: opts.rate ?? null });
+}
+
+async function paced(url: string, opts: Opts & { rate: number }): Promise<Load> {
+  const perConnection = opts.rate / CONNECTIONS;
+  if (!Number.isInteger(perConnection)) throw new Error(`a paced rate must be a multiple of ${CONNECTIONS} req/s, not ${opts.rate}`);
+  const latencies: number[] = [];
+  const runs = await Promise.all(
+    Array.from({ length: CONNECTIONS }, async (_, k) => {
+      await new Promise((r) => setTimeout(r, (k * 1000) / CONNECTIONS));
+      return run(
+        { url, connections: 1, connectionRate: perConnection, duration: opts.seconds, ignoreCoordinatedOmission: true, headers: headers(opts.cookie), timeout: 30 },
+        (ms) => latencies.push(ms),
+      );
+    }),
+  );
+  const sum = (f: (r: autocannon.Result) => number) => runs.reduce((a, r) => a + f(r), 0);
+  return loadOf(latencies, {
+    responses: sum((r) => r["2xx"] + r.non2xx),
+    non2xx: sum((r) => r.non2xx),
+    errors: sum((r) => r.errors + r.timeouts),
+    // Each instance runs for the whole duration, staggered: together they cover `seconds` at the
+    // full rate, plus the stagger at part rate on either end.
+    seconds: sum((r) => r.duration) / runs.length,
+    rate: opts.rate,
+  });
+}
+
+function loadOf(latencies: number[], c: { responses: number; non2xx: number; errors: number; seconds: number; rate: number | null }): Load {
+  const sorted = latencies.sort((a, b) => a - b);
+  // No response within the run: no latency to report, rather than zeros.
+  const lat = (v: number) => (c.responses ? v : NaN);
   return {
-    reqPerSec: responses / Math.max(r.duration, 1e-3),
-    p50: lat(r.latency.p50),
-    p975: lat(r.latency.p97_5),
-    p99: lat(r.latency.p99),
-    max: lat(r.latency.max),
-    responses,
-    non2xx: r.non2xx,
-    errors: r.errors + r.timeouts,
-    rate: opts.rate ?? null,
-    seconds: r.duration,
+    reqPerSec: c.responses / Math.max(c.seconds, 1e-3),
+    p50: lat(percentile(sorted, 50)),
+    p975: lat(percentile(sorted, 97.5)),
+    p99: lat(percentile(sorted, 99)),
+    max: lat(sorted.at(-1) ?? NaN),
+    responses: c.responses,
+    non2xx: c.non2xx,
+    errors: c.errors,
+    rate: c.rate,
+    seconds: c.seconds,
   };
 }
 

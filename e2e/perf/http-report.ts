@@ -14,13 +14,16 @@ export const B1_P975_MS = 150;
 
 export type Side = {
   saturated: Load;
+  /** At the fixed rate, paced evenly over each second (e2e/perf/http-load.ts). */
   fixed: Load;
+  /** At the same rate sent as autocannon's overallRate sends it: each second opens with every connection's requests. */
+  burst: Load;
   /** CPU of the server's process tree over the saturated runs, per response. */
   cpuMsPerResponse: number;
   /** Size of the page, from the check request. */
   bytes: number;
   /** Every run, in order. */
-  runs: { saturated: Load[]; fixed: Load[] };
+  runs: { saturated: Load[]; fixed: Load[]; burst: Load[] };
 };
 
 export type UrlFigures = { c: HttpCase; ours: Side; anchor: Side; oursShowsRow: boolean; anchorShowsRow: boolean };
@@ -112,7 +115,16 @@ function observations(f: HttpFigures): string[] {
 }
 
 function sideCells(s: Side): string[] {
-  return [reqs(s.saturated.reqPerSec), `${ms(s.fixed.p50)} / ${ms(s.fixed.p975)} / ${ms(s.fixed.p99)}`, reqs(s.fixed.reqPerSec), ms(s.cpuMsPerResponse), `${(s.bytes / 1024).toFixed(0)} KB`, String(s.saturated.non2xx + s.fixed.non2xx + s.saturated.errors + s.fixed.errors)];
+  const bad = [s.saturated, s.fixed, s.burst].reduce((a, l) => a + l.non2xx + l.errors, 0);
+  return [
+    reqs(s.saturated.reqPerSec),
+    `${ms(s.fixed.p50)} / ${ms(s.fixed.p975)} / ${ms(s.fixed.p99)}`,
+    reqs(s.fixed.reqPerSec),
+    `${ms(s.burst.p50)} / ${ms(s.burst.p975)}`,
+    ms(s.cpuMsPerResponse),
+    `${(s.bytes / 1024).toFixed(0)} KB`,
+    String(bad),
+  ];
 }
 
 export function renderHttpReport(f: HttpFigures): string {
@@ -128,20 +140,21 @@ export function renderHttpReport(f: HttpFigures): string {
   );
   const gen = table(["generation step", "ms"], f.generation.map(([n, t]) => [n, ms(t)]));
   const detail = table(
-    ["URL", "server", "req/s (c=10, no cap)", `p50 / p97.5 / p99 ms at ${fixedRate(f)}`, "req/s at the fixed rate", "CPU ms / response", "page", "non-2xx + errors"],
+    ["URL", "server", "req/s (c=10, no cap)", `p50 / p97.5 / p99 ms at ${fixedRate(f)}, paced`, "req/s at the fixed rate", `p50 / p97.5 ms at ${fixedRate(f)} in bursts`, "CPU ms / response", "page", "non-2xx + errors"],
     f.urls.flatMap((u) => [
       [`\`${u.c.path}\``, "next start", ...sideCells(u.ours)],
       ["", "anchor", ...sideCells(u.anchor)],
     ]),
   );
   const runs = table(
-    ["URL", "server", "req/s of each run (no cap)", `p97.5 ms of each run at ${fixedRate(f)}`],
+    ["URL", "server", "req/s of each run (no cap)", `p97.5 ms of each run at ${fixedRate(f)}, paced`, "in bursts"],
     f.urls.flatMap((u) =>
       (["ours", "anchor"] as const).map((k) => [
         k === "ours" ? u.c.name : "",
         k === "ours" ? "next start" : "anchor",
         u[k].runs.saturated.map((l) => l.reqPerSec.toFixed(1)).join(", "),
         u[k].runs.fixed.map((l) => ms(l.p975)).join(", "),
+        (u[k].runs.burst ?? []).map((l) => ms(l.p975)).join(", "),
       ]),
     ),
   );
@@ -166,7 +179,7 @@ ${gen}
 
 Ours is the production build in \`.next\` served by \`next start\` (NODE_ENV=production), signed in as the seeded central operator through next-auth's own endpoints (\`/api/auth/csrf\`, then \`/api/auth/callback/credentials\`); every request carries that session cookie, so each one runs the proxy's token check, the page's guard (session + actor) and the page's data load. The anchor is a bare \`node:http\` server in a child process with NODE_ENV=production (e2e/perf/anchor-http.ts): the same data load as app/admin/packages/page.tsx through the same function (\`loadPackageList\`: the same statements on the same pool size, the URL parsed the same way), and React's \`renderToString\` of a plain table of the same rows with the same next-page link; no session, no client components.
 
-Each URL is loaded by autocannon (${CONNECTIONS} connections) two ways: with no rate cap for ${f.seconds.saturated} s (throughput: completed responses / wall time), then held to ${fixedRate(f)} in all (\`overallRate\`) for ${f.seconds.fixed} s (latency percentiles). ${f.runs > 1 ? `A warm-up of ${f.seconds.warmup} s per URL and server, then ${f.runs} runs, next start and the anchor alternating; figures are the median of the runs.` : "One run, no warm-up."} CPU per response is the server's process tree's user + system time (/proc) over its uncapped runs, divided by their responses. The deep page is about ${f.deep.depth.toLocaleString("en-US")} pages in: ${f.deep.how}. It is set against page 1 by the mean time a response takes with all ${CONNECTIONS} connections busy (${CONNECTIONS} / req/s): a figure that, unlike a percentile at a rate the server may not sustain, does not include queueing.
+Each URL is loaded by autocannon (${CONNECTIONS} connections): first with no rate cap for ${f.seconds.saturated} s (throughput: completed responses / wall time), then held to ${fixedRate(f)} in all for ${f.seconds.fixed} s (latency percentiles), twice: paced, the requests spread evenly over each second by ${CONNECTIONS} one-connection autocannon instances started ${1000 / CONNECTIONS} ms apart, each at ${f.rate / CONNECTIONS} req/s (\`connectionRate\`); and in bursts, one autocannon with \`overallRate\`, which sends every connection's share at the top of each second, so that each second opens with ${CONNECTIONS} requests at once. The target's p97.5 is read on the paced runs, the steady load a fixed rate means; the bursts show what ${CONNECTIONS} simultaneous requests cost. Latencies are each response's own: autocannon's coordinated-omission correction assumes an interval of ceil(1 / rate) ms, 1 ms at 2 req/s a connection, and would add a sample for every millisecond of every response. ${f.runs > 1 ? `A warm-up of ${f.seconds.warmup} s per URL and server, then ${f.runs} runs, next start and the anchor alternating; figures are the median of the runs.` : "One run, no warm-up."} CPU per response is the server's process tree's user + system time (/proc) over its uncapped runs, divided by their responses. The deep page is about ${f.deep.depth.toLocaleString("en-US")} pages in: ${f.deep.how}. It is set against page 1 by the mean time a response takes with all ${CONNECTIONS} connections busy (${CONNECTIONS} / req/s): a figure that, unlike a percentile at a rate the server may not sustain, does not include queueing.
 
 ## Summary
 

@@ -22,17 +22,20 @@ const SECONDS = smoke ? { saturated: 1, fixed: 1, warmup: 0 } : { saturated: 10,
 
 type Target = { base: string; pid: number; cookie?: string };
 
-async function measure(t: Target, c: HttpCase, runs: { saturated: Load[]; fixed: Load[] }, cpu: { ms: number }) {
+type Runs = { saturated: Load[]; fixed: Load[]; burst: Load[] };
+
+async function measure(t: Target, c: HttpCase, runs: Runs, cpu: { ms: number }) {
   const url = `${t.base}${c.path}`;
   const cpu0 = treeCpuMs(t.pid);
   runs.saturated.push(await load(url, { cookie: t.cookie, seconds: SECONDS.saturated }));
   cpu.ms += treeCpuMs(t.pid) - cpu0;
   runs.fixed.push(await load(url, { cookie: t.cookie, seconds: SECONDS.fixed, rate: RATE }));
+  runs.burst.push(await load(url, { cookie: t.cookie, seconds: SECONDS.fixed, rate: RATE, burst: true }));
 }
 
-function side(runs: { saturated: Load[]; fixed: Load[] }, cpuMs: number, bytes: number): Side {
+function side(runs: Runs, cpuMs: number, bytes: number): Side {
   const responses = runs.saturated.reduce((a, l) => a + l.responses, 0);
-  return { saturated: medianLoad(runs.saturated), fixed: medianLoad(runs.fixed), cpuMsPerResponse: cpuMs / Math.max(1, responses), bytes, runs };
+  return { saturated: medianLoad(runs.saturated), fixed: medianLoad(runs.fixed), burst: medianLoad(runs.burst), cpuMsPerResponse: cpuMs / Math.max(1, responses), bytes, runs };
 }
 
 type Shown = { bytes: number; showsRow: boolean };
@@ -49,7 +52,8 @@ async function firstLook(cases: HttpCase[], t: Target): Promise<Shown[]> {
 
 async function benchUrls(cases: HttpCase[], ours: Target, anchor: Target): Promise<UrlFigures[]> {
   const seen = { ours: await firstLook(cases, ours), anchor: await firstLook(cases, anchor) };
-  const state = cases.map(() => ({ ours: { saturated: [] as Load[], fixed: [] as Load[] }, anchor: { saturated: [] as Load[], fixed: [] as Load[] }, cpu: { ours: { ms: 0 }, anchor: { ms: 0 } } }));
+  const runs = (): Runs => ({ saturated: [], fixed: [], burst: [] });
+  const state = cases.map(() => ({ ours: runs(), anchor: runs(), cpu: { ours: { ms: 0 }, anchor: { ms: 0 } } }));
   if (SECONDS.warmup) {
     console.log("warm-up…");
     for (const c of cases) for (const t of [ours, anchor]) await load(`${t.base}${c.path}`, { cookie: t.cookie, seconds: SECONDS.warmup });
