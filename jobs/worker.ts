@@ -61,7 +61,9 @@ export async function stopWorker(runner: Runner): Promise<void> {
   closeTransport();
 }
 
-// `npm run worker`: a worker process on its own, for scale-out beside one or more web servers.
+// A worker process on its own, for scale-out beside one or more web servers: `npm run worker` runs
+// this file as bundled by `npm run build` (.next/worker/worker.mjs, the bundle is its own main),
+// `npm run worker:dev` runs it from source.
 if (isMain(import.meta.url)) {
   const runner = await startWorker();
   console.log("worker started");

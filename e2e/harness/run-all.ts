@@ -41,9 +41,10 @@ passed += v?.numPassedTests ?? 0;
 failed += v?.numFailedTests ?? 0;
 
 const built = existsSync(path.join(root, ".next/BUILD_ID")) && process.env.SKIP_BUILD === "1";
-const buildOk = built || (await run(bin("next"), ["build"])) === 0;
+// The web build and the worker bundle (`npm run build`), as production builds them.
+const buildOk = built || (await run("npm", ["run", "build"])) === 0;
 if (!buildOk) {
-  console.error("next build failed: browser tests and benchmark smoke run not run");
+  console.error("npm run build failed: browser tests and benchmark smoke run not run");
   broken = true;
 } else {
   await run(bin("playwright"), ["test"]);

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { DEMO_PASSWORD } from "../../db/seed";
+import { WEB_HEAP, withHeapCeiling } from "../../lib/runtime/heap";
 import { freePort, stopChild, waitForHttp } from "../../lib/runtime/processes";
 
 // The portal as production runs it: the build in .next served by `next start`, in a child process
@@ -32,7 +33,8 @@ export async function startNext(extra: Record<string, string> = {}): Promise<Ser
   const child = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...appEnv(url, extra), NODE_ENV: "production" },
+    // As `npm start` starts it: under the production heap ceiling (lib/runtime/heap.ts).
+    env: { ...appEnv(url, extra), NODE_ENV: "production", NODE_OPTIONS: withHeapCeiling(WEB_HEAP, extra.NODE_OPTIONS ?? process.env.NODE_OPTIONS) },
   });
   await waitForHttp(`${url}/sign-in`, 60_000, child);
   return { url, child, pid: child.pid!, stop: () => stopChild(child, 10_000) };

@@ -180,7 +180,7 @@ ${table(["", ""], [["cores", m.cores], ["CPU", m.cpu], ["memory", m.memory], ["P
 
 ## Setup
 
-- **Ours**: the project's worker, \`startWorker({ concurrency: ${s.concurrency} })\` from jobs/worker.ts, as \`npm run worker\` runs it: the task registry (jobs/tasks/index.ts) with the benchmark's trivial tasks added under the same settings, the worker logger (jobs/logger.ts), the technical workflows' crontab, \`noHandleSignals\`.
+- **Ours**: the project's worker, \`startWorker({ concurrency: ${s.concurrency} })\` from jobs/worker.ts, the function \`npm run worker\` runs (here from source, through tsx): the task registry (jobs/tasks/index.ts) with the benchmark's trivial tasks added under the same settings, the worker logger (jobs/logger.ts), the technical workflows' crontab, \`noHandleSignals\`.
 - **Anchor**: graphile-worker's own perfTest setup, a bare \`run()\` with the preset its Performance page publishes for "With batching": \`${preset}\`, and \`NO_LOG_SUCCESS=1\` as perfTest/run.js sets it.
 - Each side runs in a Node process of its own on the same cluster, one side at a time; a round starts the side's worker, waits a second (as perfTest/latencyTest.js does), measures, and stops it. ${s.warmup ? "One warm-up round per side, then" : "No warm-up,"} ${s.runs} measured round(s), alternating which side goes first; the figures are medians over the rounds.
 - **Batch** (perfTest/init.js): ${int(s.jobs)} \`log_if_999\` jobs in one \`add_jobs\` call; jobs/s = ${int(s.jobs)} over the time from that call's commit to the queue holding none of them (every task ran and its completion was written).

@@ -7,7 +7,7 @@ import { BENCH_APP, phaseMarker } from "./jobs-trace";
 import { anchorPreset, BATCH_TASK, LATENCY_TASK, type BatchFigures, type Cpu, type RoundCommand, type RoundFigures, type SeriesFigures, type Side, type SideMessage } from "./jobs-setup";
 
 // B8, one side in a process of its own (forked by jobs.bench.ts): "ours" is the project's worker
-// (jobs/worker.ts startWorker, as `npm run worker` runs it, schedules included), "anchor" is a
+// (jobs/worker.ts startWorker, the function `npm run worker` runs, schedules included), "anchor" is a
 // bare run() with graphile-worker's perfTest preset. Each has its own process because the
 // perfTest runs with NO_LOG_SUCCESS=1, which graphile-worker reads once per process, and ours
 // must not inherit it. A round starts the worker, times a batch and a paced series, stops it.

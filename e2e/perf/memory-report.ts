@@ -1,4 +1,6 @@
+import { WEB_HEAP } from "../../lib/runtime/heap";
 import { CONNECTIONS, type Load } from "./http-load";
+import { workerCommand } from "./memory-worker";
 import { machineRows, type Machine } from "./machine";
 import { ms, table } from "./measure";
 import type { WorkDone } from "./memory-load";
@@ -64,7 +66,7 @@ const minuteLabel = (f: MemoryFigures, t: number) => (f.smoke ? `${t.toFixed(0)}
 export function memoryRows(f: MemoryFigures): ScenarioRow[] {
   const holds = (ok: boolean) => (f.smoke ? null : ok);
   const rows: ScenarioRow[] = [];
-  for (const [who, name, limit] of [["web", "web server (next start)", B9_WEB_MB], ["worker", "worker (tsx jobs/worker.ts)", B9_WORKER_MB]] as const) {
+  for (const [who, name, limit] of [["web", "web server (next start)", B9_WEB_MB], ["worker", "worker (npm run worker)", B9_WORKER_MB]] as const) {
     const m = memoryFacts(f, who);
     rows.push({
       id: "B9",
@@ -123,7 +125,7 @@ function observations(f: MemoryFigures): string[] {
   const emailsPerSec = f.sink.received / f.seconds;
   return [
     `Web server: peak ${mb(web.max)} for its process tree (largest process ${mb(web.largest)}), ${mb(web.idle)} idle before the first request, so the load adds ${mb(web.max - web.idle)}; ${minuteLabel(f, earlyAt(f))} ${mb(web.early)}, ${minuteLabel(f, f.seconds)} ${mb(web.late)}: ${web.growth >= 0 ? "+" : ""}${(web.growth * 100).toFixed(1)} % (target ≤ ${B9_GROWTH * 100} %: ${web.growth <= B9_GROWTH ? "holds" : "misses"}).`,
-    `Worker: peak ${mb(worker.max)} for its process tree (tsx's launcher plus the node process that runs the jobs; largest ${mb(worker.largest)}), ${mb(worker.idle)} idle; ${mb(worker.early)} → ${mb(worker.late)}: ${worker.growth >= 0 ? "+" : ""}${(worker.growth * 100).toFixed(1)} %.`,
+    `Worker: peak ${mb(worker.max)} for its process tree (largest process ${mb(worker.largest)}), ${mb(worker.idle)} idle; ${mb(worker.early)} → ${mb(worker.late)}: ${worker.growth >= 0 ? "+" : ""}${(worker.growth * 100).toFixed(1)} %.`,
     `Load: ${f.load.responses.toLocaleString("en-US")} responses at ${f.load.reqPerSec.toFixed(1)} req/s (asked ${f.rate}), p50 ${ms(f.load.p50)} ms, p97.5 ${ms(f.load.p975)} ms, p99 ${ms(f.load.p99)} ms while the worker ran.`,
     `Worker's work: ${w.fanouts.queued} fan-outs queued, ${w.fanouts.published} published (${w.fanouts.notifications.toLocaleString("en-US")} emails queued, ${w.fanouts.sent.toLocaleString("en-US")} sent); ${f.deliveryStarts.length} deliveries started (${w.deliveries.queued.toLocaleString("en-US")} messages to send, ${w.deliveries.sent.toLocaleString("en-US")} sent, ${w.deliveries.finished} finished); ` +
       `${(w.sentInDb - w.fanouts.sent - w.deliveries.sent).toLocaleString("en-US")} other emails (jobs of the demo data, not queued by the benchmark); ${f.sink.received.toLocaleString("en-US")} emails reached the sink in all, ${emailsPerSec.toFixed(0)} a second over the run.` +
@@ -158,7 +160,7 @@ ${table(["generation step", "ms"], f.generation.map(([n, t]) => [n, ms(t)]))}
 
 ## Method
 
-The production build in \`.next\` served by \`next start\`, and a worker started as \`npm run worker\` starts it (\`tsx jobs/worker.ts\`: the registry's tasks and the technical workflows' schedules), both on the benchmark's database, mail going to a counting SMTP sink (e2e/perf/smtp-sink.ts). For ${f.seconds} s, autocannon (${CONNECTIONS} connections) asks for B1's page 1 (\`/admin/packages\`, signed in as the seeded central operator) at ${f.rate} req/s, while the worker has work through the app's own jobs: every ${f.fanoutEvery} s an approved package offered to every bench entity has its \`publish_package\` job queued as an approval queues it (B2: one email per entity), and at ${f.deliveryStarts.map((d) => `${d.t.toFixed(0)} s`).join(", ")} an email delivery of one contact segment is started as deliveryMgt starts it (\`startReadyDeliveries\`: its messages, then its \`send_delivery\` job; B4). Every ${f.sampleEvery} s the benchmark reads VmRSS (/proc) of every process of each server's tree: \`next start\` serves from one process (${f.commands.web.join("; ")}); the worker's tree is ${f.commands.worker.join("; ")}. The anchor is the same \`next start\` idle, read before its first request (issue 7: "a bare next start"); the worker's idle figure is read at the same moment, before the benchmark queued anything (the demo data's own few jobs may have run by then). One run, not a median of three: the scenario is itself a long run. Growth compares the median of the samples around ${minuteLabel(f, earlyAt(f))} with the median around ${minuteLabel(f, f.seconds)} (± ${Math.max(f.sampleEvery, f.seconds / 20).toFixed(0)} s).
+The production build in \`.next\` served by \`next start\` as \`npm start\` starts it (under the heap ceiling of lib/runtime/heap.ts: ${WEB_HEAP.oldSpaceMb} MB of old space, ${WEB_HEAP.semiSpaceMb} MB semi-spaces), and a worker started as \`npm run worker\` starts it (\`${workerCommand().join(" ")}\`, without npm in between: the bundle of jobs/worker.ts that \`npm run build\` makes, with the registry's tasks and the technical workflows' schedules), both on the benchmark's database, mail going to a counting SMTP sink (e2e/perf/smtp-sink.ts). For ${f.seconds} s, autocannon (${CONNECTIONS} connections) asks for B1's page 1 (\`/admin/packages\`, signed in as the seeded central operator) at ${f.rate} req/s, while the worker has work through the app's own jobs: every ${f.fanoutEvery} s an approved package offered to every bench entity has its \`publish_package\` job queued as an approval queues it (B2: one email per entity), and at ${f.deliveryStarts.map((d) => `${d.t.toFixed(0)} s`).join(", ")} an email delivery of one contact segment is started as deliveryMgt starts it (\`startReadyDeliveries\`: its messages, then its \`send_delivery\` job; B4). Every ${f.sampleEvery} s the benchmark reads VmRSS (/proc) of every process of each server's tree: \`next start\` serves from one process (${f.commands.web.join("; ")}); the worker's tree is ${f.commands.worker.join("; ")}. The anchor is the same \`next start\` idle, read before its first request (issue 7: "a bare next start"); the worker's idle figure is read at the same moment, before the benchmark queued anything (the demo data's own few jobs may have run by then). One run, not a median of three: the scenario is itself a long run. Growth compares the median of the samples around ${minuteLabel(f, earlyAt(f))} with the median around ${minuteLabel(f, f.seconds)} (± ${Math.max(f.sampleEvery, f.seconds / 20).toFixed(0)} s).
 
 ## Summary
 

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { stopChild } from "../../lib/runtime/processes";
@@ -6,13 +7,22 @@ import { appEnv, type Served } from "./http-server";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
+/** `npm run worker`'s command from package.json, run without npm in between, as a process manager would. */
+export function workerCommand(): string[] {
+  const scripts = (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+  return scripts.worker!.split(/\s+/);
+}
+
 /**
- * The worker as `npm run worker` starts it (`tsx jobs/worker.ts`), with the web server's
- * variables and mail going to `smtpUrl`. Resolves once it says it started; stopping it sends
- * SIGTERM, on which it finishes the jobs in hand (up to a delivery slice) before it exits.
+ * The worker as `npm run worker` starts it (the bundle `npm run build` makes of jobs/worker.ts,
+ * under its heap ceiling), with the web server's variables and mail going to `smtpUrl`. Resolves
+ * once it says it started; stopping it sends SIGTERM, on which it finishes the jobs in hand (up to
+ * a delivery slice) before it exits.
  */
 export async function startWorkerProcess(appUrl: string, smtpUrl: string): Promise<Omit<Served, "url">> {
-  const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["jobs/worker.ts"], {
+  const [cmd, ...args] = workerCommand();
+  if (!existsSync(path.join(root, ".next/worker/worker.mjs"))) throw new Error("no worker bundle in .next/worker: run `npm run build` first");
+  const child = spawn(cmd === "node" ? process.execPath : cmd!, args, {
     cwd: root,
     stdio: ["ignore", "pipe", "inherit"],
     env: appEnv(appUrl, { SMTP_URL: smtpUrl }),

@@ -9,6 +9,7 @@ import { seedDemoData } from "../../db/seed";
 import { quietWorkerLogs } from "../../jobs/logger";
 import { startWorker, stopWorker } from "../../jobs/worker";
 import { startMailCatcher, type MailCatcher } from "../mail/catcher";
+import { WEB_HEAP, withHeapCeiling } from "./heap";
 import { runCommand, stopChild } from "./processes";
 import { authSecret } from "./secret";
 
@@ -56,9 +57,10 @@ async function main() {
   const next = path.join(root, "node_modules", ".bin", "next");
   if (!dev && !existsSync(path.join(root, ".next", "BUILD_ID"))) {
     log("no production build yet: building (a few minutes the first time)");
-    await runCommand(next, ["build"], process.env);
+    await runCommand("npm", ["run", "build"], process.env);
   }
-  web = spawn(next, [dev ? "dev" : "start", "-p", String(port)], { stdio: "inherit", env: process.env });
+  const webEnv = dev ? process.env : { ...process.env, NODE_OPTIONS: withHeapCeiling(WEB_HEAP) };
+  web = spawn(next, [dev ? "dev" : "start", "-p", String(port)], { stdio: "inherit", env: webEnv });
   web.on("exit", (code) => {
     if (!stopping) {
       log(`web server exited (${code}); stopping`);
