@@ -154,7 +154,7 @@ export function renderHttpReport(f: HttpFigures): string {
         k === "ours" ? "next start" : "anchor",
         u[k].runs.saturated.map((l) => l.reqPerSec.toFixed(1)).join(", "),
         u[k].runs.fixed.map((l) => ms(l.p975)).join(", "),
-        (u[k].runs.burst ?? []).map((l) => ms(l.p975)).join(", "),
+        u[k].runs.burst.map((l) => ms(l.p975)).join(", "),
       ]),
     ),
   );

@@ -21,7 +21,8 @@ export function workerCommand(): string[] {
  */
 export async function startWorkerProcess(appUrl: string, smtpUrl: string): Promise<Omit<Served, "url">> {
   const [cmd, ...args] = workerCommand();
-  if (!existsSync(path.join(root, ".next/worker/worker.mjs"))) throw new Error("no worker bundle in .next/worker: run `npm run build` first");
+  const bundle = args.at(-1)!;
+  if (!existsSync(path.join(root, bundle))) throw new Error(`no worker bundle at ${bundle}: run \`npm run build\` first`);
   const child = spawn(cmd === "node" ? process.execPath : cmd!, args, {
     cwd: root,
     stdio: ["ignore", "pipe", "inherit"],
