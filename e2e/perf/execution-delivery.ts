@@ -9,7 +9,8 @@ import { renderMessage, type RenderedMessage } from "../../lib/deliveries/render
 import { materializeMessages } from "../../lib/deliveries/start";
 import { runQuery } from "../../lib/execution/population";
 import { advanceWorkflow } from "../../lib/execution/runner";
-import { closeTransport, getTransport, mailFrom } from "../../lib/mail/transport";
+import { buildMessage } from "../../lib/mail/mime";
+import { closeTransport, getTransport, mailFrom, transportUrl } from "../../lib/mail/transport";
 import { createDelivery, createWorkflow, TARGET_SEGMENT, type Fixture } from "./execution-data";
 import { now, rolledBack, rolledBackSql, sample, tracedDb, type Sample } from "./execution-measure";
 import { explain } from "./measure";
@@ -20,7 +21,7 @@ import type { Sink, SinkStats } from "./smtp-sink";
 // B4: one email delivery to the target segment (100,000 contacts at full scale) through the
 // typology rules, into a counting SMTP sink. Ours is the app's path: materializeMessages, then
 // sendDeliverySlice until it says "finished". The anchor is a nodemailer pool with the same
-// settings (SMTP_URL + ?pool=true: 5 connections, 100 messages each) sending as many
+// settings (lib/mail/transport.ts transportUrl: 20 connections, 100 messages each) sending as many
 // pre-rendered messages to the same sink, with no database and no rendering.
 
 const BATCH = 200; // sendDeliverySlice's default batch: the anchor keeps as many in flight.
@@ -69,7 +70,7 @@ export type DeliveryFigures = {
   /** false in dumps made before pgCpuMs counted the postmaster's exited children. */
   pgCpuComplete?: boolean;
   modes: ModeFigures[];
-  render: { messages: number; renderUs: number; mimeUs: number; bytes: number };
+  render: { messages: number; renderUs: number; mimeUs: number; composerUs: number; bytes: number };
   claimPlan?: string;
 };
 
@@ -227,7 +228,7 @@ async function messageCounts(deliveryId: string): Promise<Record<string, number>
   return Object.fromEntries(rows.map((r) => [r.k as string, r.n as number]));
 }
 
-// --- Rendering alone, and MIME building alone (what nodemailer does per message before SMTP). ---
+// --- Rendering alone, and MIME building alone: the app's builder, and nodemailer's composer that it replaced. ---
 
 type Row = { id: string; email: string; entity_id: string; first_name: string; last_name: string; attributes: Record<string, string> };
 
@@ -266,17 +267,18 @@ async function renderCost(deliveryId: string, campaignId: string, n: number) {
   const rendered = rows.map((r) => render(c, r, values));
   const renderCpu = process.cpuUsage(cpu0);
   const renderMs = (renderCpu.user + renderCpu.system) / 1000;
-  // MIME: nodemailer's composer and serializer, as the pool runs them for each message.
   const mimeRows = rows.slice(0, Math.min(rows.length, 10_000));
+  const mails = mimeRows.map((r, i) => mailOf(r, rendered[i]!, deliveryId, `<${r.id}@${DOMAIN}>`));
   let bytes = 0;
   const cpu1 = process.cpuUsage();
-  for (let i = 0; i < mimeRows.length; i++) {
-    const raw = await new MailComposer(mailOf(mimeRows[i]!, rendered[i]!, deliveryId, `<${mimeRows[i]!.id}@${DOMAIN}>`)).compile().build();
-    bytes += raw.length;
-  }
+  for (const m of mails) bytes += buildMessage(m).raw.length;
   const mimeCpu = process.cpuUsage(cpu1);
-  const mimeMs = (mimeCpu.user + mimeCpu.system) / 1000;
-  return { messages: rows.length, renderUs: (renderMs * 1000) / rows.length, mimeUs: (mimeMs * 1000) / mimeRows.length, bytes: bytes / mimeRows.length };
+  // nodemailer's composer and serializer, as the pool ran them for each message before lib/mail/mime.ts.
+  const cpu2 = process.cpuUsage();
+  for (const m of mails) await new MailComposer(m).compile().build();
+  const composerCpu = process.cpuUsage(cpu2);
+  const us = (c: NodeJS.CpuUsage) => (c.user + c.system) / mails.length;
+  return { messages: rows.length, renderUs: (renderMs * 1000) / rows.length, mimeUs: us(mimeCpu), composerUs: us(composerCpu), bytes: bytes / mails.length };
 }
 
 // --- The anchor: pre-rendered messages, the same pool settings, BATCH in flight, no app logic. ---
@@ -473,9 +475,9 @@ export async function benchDelivery(fx: Fixture, opts: { sink: Sink; dataDir: st
   for (const mode of opts.modes) {
     const runMode = async () => {
       // Fresh pools for each mode: lib/mail/transport.ts's, and the anchor's, built from the same
-      // URL (an SMTP_URL without options gets ?pool=true: nodemailer's 5 connections, 100 messages each).
+      // URL, by the same rule (lib/mail/transport.ts transportUrl).
       closeTransport();
-      const anchor = nodemailer.createTransport(`${process.env.SMTP_URL}?pool=true`);
+      const anchor = nodemailer.createTransport(transportUrl(process.env.SMTP_URL!));
       const runs: DeliveryRun[] = [];
       const total = mode.runs + (mode.warmup ? 1 : 0);
       for (let i = 0; i < total; i++) {

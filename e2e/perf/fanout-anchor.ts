@@ -3,7 +3,7 @@ import nodemailer from "nodemailer";
 import type postgres from "postgres";
 import { getSql } from "../../db";
 import { appUrl } from "../../lib/links/urls";
-import { mailFrom } from "../../lib/mail/transport";
+import { mailFrom, transportUrl } from "../../lib/mail/transport";
 import { renderEmail } from "../../lib/notifications/templates";
 import { pgCpuMs, type Cpu } from "./execution-delivery";
 import { now, rolledBackSql } from "./execution-measure";
@@ -15,8 +15,6 @@ import type { Sink, SinkStats } from "./smtp-sink";
 // rows, one add_jobs over them, in one statement, in a transaction that is rolled back so that no
 // worker sends them), and a bare nodemailer pool sending as many pre-rendered messages to the sink.
 
-/** The SMTP_URL rule of lib/mail/transport.ts: options in the URL win, else ?pool=true. */
-export const pooledUrl = (url: string) => (url.includes("?") || !url.startsWith("smtp") ? url : `${url}?pool=true`);
 
 export type AnchorQueue = { ms: number; rows: number; jobs: number };
 
@@ -71,7 +69,7 @@ export type AnchorSend = { rate: number; ms: number; arrival: Arrival; sink: Sin
 
 /** All messages handed to one pool at once (it queues them), built from SMTP_URL as the app's is. */
 export async function anchorSend(sink: Sink, mails: Mail[], tag: string, dataDir: string, timeoutMs: number): Promise<AnchorSend> {
-  const transport = nodemailer.createTransport(pooledUrl(process.env.SMTP_URL!));
+  const transport = nodemailer.createTransport(transportUrl(process.env.SMTP_URL!));
   await sink.reset();
   const app0 = process.cpuUsage();
   const pg0 = pgCpuMs(dataDir);

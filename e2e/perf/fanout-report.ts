@@ -142,9 +142,11 @@ export function observations(f: FanoutFigures): string[] {
     `The approval (the action) commits in ${ms(percentile(actions, 0.5))} ms at the median and ${ms(p975)} ms at p97.5 over ${actions.length} approvals: it ${p975 <= B2_ACTION_P975_MS ? "holds" : "misses"} the target (≤ ${B2_ACTION_P975_MS} ms). It only schedules the publish job; the fan-out runs in the worker.`,
     `The publish job queues ${int(n)} emails (outbox rows, one \`package_offer\` token each, one send job per 100) in ${ms(job)} ms (median), against ${ms(queue)} ms for the hand-written outbox rows with one job each and no tokens (${fmtRatio(job, queue)}). The last email reaches the sink ${ms(last)} ms after the approval's commit.`,
     `Sending: ${rate(ours)} into the sink against ${rate(anchor)} for the bare nodemailer pool (${fmtRatio(ours, anchor)}): the target (≥ ${int(B2_EMAILS_PER_S)} msg/s) ${ours >= B2_EMAILS_PER_S ? "holds" : anchor >= B2_EMAILS_PER_S ? "is not met by the app, but is by the anchor" : "is not met, by the app or by the anchor"}. CPU per message, whole run: ours ${perMsg(o.app, n)} in this process (publication, worker, nodemailer), ${perMsg(o.pg, n)} in PostgreSQL, ${perMsg(o.sink, n)} in the sink; the anchor ${perMsg(a.app, n)} in its sender and ${perMsg(a.sink, n)} in the sink. ${
-      o.app <= 1.5 * a.app
-        ? "The two senders spend about the same per message: nodemailer's MIME build and SMTP exchange are the cost, not the publication or the outbox."
-        : `This process spends ${fmtRatio(o.app, a.app)} the anchor's sender per message.`
+      o.app < 0.8 * a.app
+        ? "This process, publication and worker included, spends less per message than the anchor's sender: the app builds each message itself (lib/mail/mime.ts) and hands nodemailer the bytes, where the anchor's nodemailer composes each one through its MIME streams."
+        : o.app <= 1.5 * a.app
+          ? "The two senders spend about the same per message: nodemailer's SMTP exchange is the cost, not the publication or the outbox."
+          : `This process spends ${fmtRatio(o.app, a.app)} the anchor's sender per message.`
     } Sender, sink and PostgreSQL share the machine's ${f.machine?.cores ?? "few"} cores.`,
   ];
 }

@@ -8,11 +8,12 @@ import { migrateDatabase } from "../../db/migrate";
 import { seedDemoData } from "../../db/seed";
 import { startWorker, stopWorker } from "../../jobs/worker";
 import { loadActor } from "../../lib/auth/actor";
+import { transportUrl } from "../../lib/mail/transport";
 import { SEND_NOTIFICATION } from "../../lib/notifications/queue";
 import { PUBLISH_PACKAGE } from "../../lib/packages/jobs";
 import { freePort } from "../../lib/runtime/processes";
 import { environment } from "./execution-report";
-import { anchorMessages, anchorQueue, anchorSend, pooledUrl } from "./fanout-anchor";
+import { anchorMessages, anchorQueue, anchorSend } from "./fanout-anchor";
 import { actionSeries, publishRun } from "./fanout-run";
 import { fanoutSummary, renderFanoutReport, runsTable, type FanoutFigures, type FanoutRun } from "./fanout-report";
 import { generateEntities } from "./generate";
@@ -31,7 +32,7 @@ import { writeBenchSummary } from "./suite-report";
 //   npm run bench:fanout -- --smoke         100 entities, one run, prints only
 //   … -- --entities=2000 --runs=1           another size (--actions=N approvals in the series, --warmup=0)
 //   … -- --concurrency=N                    the worker's concurrency (WORKER_CONCURRENCY)
-//   … -- --smtp-options='maxConnections=10' options for the SMTP_URL (pool=true is added)
+//   … -- --smtp-options='maxConnections=5'  the SMTP_URL's options in place of transportUrl's (pool=true is added)
 // Any of these options makes it a what-if: figures printed, RESULTS.md left as it is.
 
 const args = process.argv.slice(2);
@@ -76,7 +77,7 @@ async function main() {
     generation.push(["VACUUM ANALYZE", await timeOnce(() => sql`vacuum analyze`)]);
     sink = await startSink();
     const extra = opt("smtp-options");
-    process.env.SMTP_URL = pooledUrl(`smtp://127.0.0.1:${sink.port}`) + (extra ? `&${extra}` : "");
+    process.env.SMTP_URL = extra ? `smtp://127.0.0.1:${sink.port}?pool=true&${extra}` : transportUrl(`smtp://127.0.0.1:${sink.port}`);
     const [admin] = await sql`select id from users where email = 'admin@central.demo'`;
     const actor = (await loadActor(getDb(), admin!.id as string))!;
     runner = await startWorker({ only: [PUBLISH_PACKAGE, SEND_NOTIFICATION] });

@@ -3,7 +3,7 @@ import type { Task } from "graphile-worker";
 import { z } from "zod";
 import { getDb } from "../../db";
 import { deliveryFiles, notifications, packageDocuments } from "../../db/schema";
-import { getTransport, mailFrom } from "../../lib/mail/transport";
+import { mailFrom, messageDomain, sendMessage } from "../../lib/mail/transport";
 import { isEmailTemplate, isSecretPayloadKey, renderEmail } from "../../lib/notifications/templates";
 
 // { notificationIds }: a batch (lib/notifications/queue.ts); { notificationId }: one, as jobs
@@ -12,14 +12,6 @@ const payloadSchema = z.union([z.object({ notificationIds: z.array(z.uuid()).min
 
 type Row = typeof notifications.$inferSelect;
 type Attachment = { filename: string; content: Buffer | string; contentType: string };
-
-function messageDomain(): string {
-  try {
-    return new URL(process.env.APP_URL ?? "http://localhost").hostname || "localhost";
-  } catch {
-    return "localhost";
-  }
-}
 
 /**
  * Sends a batch of outbox rows. The rows are claimed with one guarded UPDATE before any SMTP
@@ -44,23 +36,23 @@ export const sendNotification: Task = async (rawPayload, helpers) => {
     return;
   }
   const attachments = attachmentLoader();
-  const transport = getTransport();
   const domain = messageDomain();
   const results = await Promise.allSettled(
     rows.map(async (row) => {
       if (!isEmailTemplate(row.template)) throw new Error(`unknown email template ${row.template}`);
       const email = renderEmail(row.template, row.payload as never);
-      const info = await transport.sendMail({
+      const messageId = `<${row.id}@${domain}>`;
+      await sendMessage({
         attachments: await attachments(row.payload),
         from: mailFrom(),
         to: row.recipient,
         subject: email.subject,
         text: email.text,
         html: email.html,
-        messageId: `<${row.id}@${domain}>`,
+        messageId,
         headers: { "X-DM-Template": row.template },
       });
-      return info.messageId as string;
+      return messageId;
     }),
   );
   const sent = rows.flatMap((row, i) => {

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
 import { campaigns, contacts, deliveries, deliveryMessages, orders, packages } from "@/db/schema";
-import { getTransport, mailFrom } from "@/lib/mail/transport";
+import { mailFrom, messageDomain, sendMessage } from "@/lib/mail/transport";
 import { runOperationMgtSoon } from "@/lib/technical/task";
 import { renderMessage } from "./render";
 
@@ -17,14 +17,6 @@ async function valuesByEntity(db: DbOrTx, campaign: { id: string; entityId: stri
     .where(and(eq(packages.referenceCampaignId, campaign.occurrenceOf ?? campaign.id), inArray(orders.status, ["approved", "available"])))
     .orderBy(orders.entityId, sql`${orders.updatedAt} desc`);
   return new Map(rows.map((r) => [r.entityId, r.parameters]));
-}
-
-function messageDomain(): string {
-  try {
-    return new URL(process.env.APP_URL ?? "http://localhost").hostname || "localhost";
-  } catch {
-    return "localhost";
-  }
 }
 
 /**
@@ -61,7 +53,6 @@ export async function sendDeliverySlice(deliveryId: string, opts: { sliceMs?: nu
     .set({ status: "failed", error: "Interrupted while sending; not sent again so that no one receives it twice." })
     .where(and(eq(deliveryMessages.deliveryId, deliveryId), eq(deliveryMessages.status, "sending"), sql`${deliveryMessages.claimedAt} < now() - interval '2 minutes'`));
   const batchSize = Math.max(1, Math.min(opts.batchSize ?? 200, d.rate ?? Infinity));
-  const transport = getTransport();
   const domain = messageDomain();
   while (Date.now() - started < (opts.sliceMs ?? 20_000)) {
     const batchStart = Date.now();
@@ -89,7 +80,7 @@ export async function sendDeliverySlice(deliveryId: string, opts: { sliceMs?: nu
       return Promise.allSettled(
         claimed.map((row) => {
           const msg = renderMessage({ subject: d.subject, body: d.body }, { email: row.email, firstName: row.first_name, lastName: row.last_name, attributes: row.attributes }, values.get(row.entity_id) ?? {}, row.id);
-          return transport.sendMail({
+          return sendMessage({
             from: mailFrom(),
             to: row.email,
             subject: msg.subject,
