@@ -66,13 +66,15 @@ export async function runBudgetMgt(tx: Tx, opts: BudgetMgtOptions = {}): Promise
   const linesChanged = await syncGeneratedLines(tx);
   const everyCampaign = !opts.since && !opts.campaignIds;
   // The budgets the dirty campaigns charged before this run and charge after it: only their own
-  // figures can move.
+  // figures can move. A full run re-adds every budget, so it needs no list.
   const chargedBudgets = sql`insert into touched_budgets select charged_budget_id from campaigns c join dirty_campaigns dc on dc.id = c.id
     where charged_budget_id is not null on conflict do nothing`;
-  await tx.execute(sql`create temporary table touched_budgets (id uuid primary key) on commit drop`);
-  await tx.execute(chargedBudgets);
+  if (!everyCampaign) {
+    await tx.execute(sql`create temporary table touched_budgets (id uuid primary key) on commit drop`);
+    await tx.execute(chargedBudgets);
+  }
   const campaignsChanged = await recomputeCampaigns(tx, everyCampaign);
-  await tx.execute(chargedBudgets);
+  if (!everyCampaign) await tx.execute(chargedBudgets);
   const programsChanged = await recomputePrograms(tx);
   const plansChanged = await recomputePlans(tx);
   const budgetsChanged = await recomputeBudgets(tx, everyCampaign);

@@ -77,11 +77,16 @@ export async function recomputeItemCosts(tx: Tx): Promise<{ deliveries: number; 
  * Writes only lines that change. Returns how many lines were added, changed or removed.
  */
 export async function syncGeneratedLines(tx: Tx): Promise<number> {
+  // Lines already equal to their item are left out before the upsert: an INSERT … ON CONFLICT
+  // tries, and undoes, an insert for every row it is given, which made an unchanged full run pay
+  // ~100 ms for 15,000 lines (e2e/perf/RESULTS.md, B6).
   const upserted = await tx.execute(sql`
     insert into expense_lines (campaign_id, delivery_id, task_id, label, amount, real_amount)
     select d.campaign_id, d.id, null, d.label, d.calculated_cost, d.real_cost
     from deliveries d join dirty_campaigns dc on dc.id = d.campaign_id
-    where d.cost_category_id is not null or d.provisional_cost <> 0 or d.real_cost is not null
+    where (d.cost_category_id is not null or d.provisional_cost <> 0 or d.real_cost is not null)
+      and not exists (select 1 from expense_lines e where e.delivery_id = d.id
+        and (e.campaign_id, e.label, e.amount, e.real_amount) is not distinct from (d.campaign_id, d.label, d.calculated_cost, d.real_cost))
     on conflict (delivery_id) do update set campaign_id = excluded.campaign_id, label = excluded.label, amount = excluded.amount, real_amount = excluded.real_amount, updated_at = now()
     where (expense_lines.campaign_id, expense_lines.label, expense_lines.amount, expense_lines.real_amount)
       is distinct from (excluded.campaign_id, excluded.label, excluded.amount, excluded.real_amount)`);
@@ -89,7 +94,9 @@ export async function syncGeneratedLines(tx: Tx): Promise<number> {
     insert into expense_lines (campaign_id, delivery_id, task_id, label, amount, real_amount)
     select t.campaign_id, null, t.id, t.label, t.calculated_cost, t.real_cost
     from campaign_tasks t join dirty_campaigns dc on dc.id = t.campaign_id
-    where t.cost_category_id is not null or t.provisional_cost <> 0 or t.real_cost is not null
+    where (t.cost_category_id is not null or t.provisional_cost <> 0 or t.real_cost is not null)
+      and not exists (select 1 from expense_lines e where e.task_id = t.id
+        and (e.campaign_id, e.label, e.amount, e.real_amount) is not distinct from (t.campaign_id, t.label, t.calculated_cost, t.real_cost))
     on conflict (task_id) do update set campaign_id = excluded.campaign_id, label = excluded.label, amount = excluded.amount, real_amount = excluded.real_amount, updated_at = now()
     where (expense_lines.campaign_id, expense_lines.label, expense_lines.amount, expense_lines.real_amount)
       is distinct from (excluded.campaign_id, excluded.label, excluded.amount, excluded.real_amount)`);
