@@ -7,7 +7,7 @@ import { QUEUE_INDEX } from "./execution-claim";
 import type { SplitPoint } from "./execution-split";
 import type { WhatIf } from "./execution-whatif";
 import { fmt, int, triggersOf, type Sample } from "./execution-measure";
-import type { TargetingCase } from "./execution-targeting";
+import { EVALUATE_JIT_WARMUP, type TargetingCase } from "./execution-targeting";
 import { table, type Plan } from "./measure";
 import { B4_RATIO, B5_MS, B5_RATIO, b5Holds, executionRows } from "./execution-summary";
 import { scenarioTable } from "./suite-report";
@@ -234,7 +234,7 @@ ${fence(`${c.anchorSql}\n\n${c.anchorPlan.text}`)}${trig}`;
     .join("\n\n");
   return `## 3. Targeting over 1,000,000 contacts (B5)
 
-Ours is the app's own function through its pool: \`runQuery\` (lib/execution/population.ts, what the Query activity runs) in a transaction that is rolled back after each run, and \`evaluateTarget\` (lib/campaigns/targeting.ts, Evaluate target on one entity). The anchor is the same filter as one hand-written statement, \`INSERT … SELECT\` into the same table or \`SELECT count(*)\`, in the same kind of rolled-back transaction. One warm-up of each, then alternating runs (ours, anchor, …): 3 each for runQuery, 15 each for evaluateTarget, median reported; \`VACUUM workflow_targets\` after every run (untimed), so each run starts from the same table. Times cover the statement(s) only, not BEGIN/ROLLBACK. The plans are one EXPLAIN (ANALYZE, BUFFERS) each, in a rolled-back transaction; EXPLAIN ANALYZE adds its own overhead.
+Ours is the app's own function through its pool: \`runQuery\` (lib/execution/population.ts, what the Query activity runs) in a transaction that is rolled back after each run, and \`evaluateTarget\` (lib/campaigns/targeting.ts, Evaluate target on one entity). The anchor is the same filter as one hand-written statement, \`INSERT … SELECT\` into the same table or \`SELECT count(*)\`, in the same kind of rolled-back transaction. One warm-up of each (for evaluateTarget, ${EVALUATE_JIT_WARMUP} untimed calls of each first, so that both are measured with V8's optimized code, as in a server that has been answering for a while), then alternating runs (ours, anchor, …): 3 each for runQuery, 15 each for evaluateTarget, median reported; \`VACUUM workflow_targets\` after every run (untimed), so each run starts from the same table. Times cover the statement(s) only, not BEGIN/ROLLBACK. The plans are one EXPLAIN (ANALYZE, BUFFERS) each, in a rolled-back transaction; EXPLAIN ANALYZE adds its own overhead.
 
 ${figures}
 
