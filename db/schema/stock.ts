@@ -20,6 +20,9 @@ export const stockLines = pgTable("stock_lines", {
   alertSince: timestamp("alert_since", { withTimezone: true }),
   alertCount: integer("alert_count").notNull().default(0),
   computedAt: timestamp("computed_at", { withTimezone: true }),
+  // Stamped by triggers (migration 0017) when its consumptions or initial stock change: an
+  // incremental stockMgt run re-adds only the lines stamped since its watermark.
+  figuresChangedAt: timestamp("figures_changed_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
@@ -50,5 +53,6 @@ export const stockConsumptions = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("stock_consumptions_line_idx").on(t.stockLineId), index("stock_consumptions_campaign_idx").on(t.campaignId)],
+  // (line, quantity): a line's consumed sum is read from the index alone when stockMgt re-adds it.
+  (t) => [index("stock_consumptions_line_idx").on(t.stockLineId, t.quantity), index("stock_consumptions_campaign_idx").on(t.campaignId)],
 );

@@ -148,6 +148,7 @@ const stockRow = (r: StockRun) => [
   fmt(r.ms, 0),
   r.details.consumptionsChanged ?? "—",
   r.details.ordersAdded ?? "—",
+  r.details.linesExamined ?? "—",
   r.details.linesChanged ?? "—",
   `${r.alerts.raised} / ${r.alerts.expectedCrossings}`,
   r.details.alertsCleared ?? "—",
@@ -159,7 +160,7 @@ const stockRow = (r: StockRun) => [
 function b7Section(b7: B7Figures): string {
   const s = b7.sizes;
   const runs = table(
-    ["run", "ms", "consumptions changed", "orders added", "lines changed", "alerts raised / crossings expected", "alerts cleared", "emails / expected", "notifications / jobs added (expected jobs)", "as expected"],
+    ["run", "ms", "consumptions changed", "orders added", "lines re-added", "lines changed", "alerts raised / crossings expected", "alerts cleared", "emails / expected", "notifications / jobs added (expected jobs)", "as expected"],
     [b7.first, ...b7.fullRuns, b7.burst, b7.burstRerun, b7.recross.replenished, b7.recross.recrossed].map(stockRow),
   );
   const anchors = table(
@@ -170,6 +171,8 @@ function b7Section(b7: B7Figures): string {
       ["the same consumed sums straight from the deliveries (what a full run's sync must read)", runsOf(b7.source), fmt(b7.source.median, 0)],
       [`runStockMgt after the burst of ${int(s.burst)}`, fmt(b7.burst.ms, 0), fmt(b7.burst.ms, 0)],
       ["anchor after the burst", fmt(b7.burstAnchorMs, 0), fmt(b7.burstAnchorMs, 0)],
+      [`the burst's INSERT of ${int(s.burst)} deliveries, consumptions written by its triggers (untimed in the run)`, fmt(b7.burstInsert.ms, 0), fmt(b7.burstInsert.ms, 0)],
+      ["the same INSERT with the consumption trigger disabled (rolled back)", fmt(b7.burstInsert.withoutTriggersMs, 0), fmt(b7.burstInsert.withoutTriggersMs, 0)],
     ],
   );
   const checks = table(
@@ -182,9 +185,9 @@ function b7Section(b7: B7Figures): string {
       [`alert_count of the ${b7.recross.lines} lines that crossed twice`, b7.recross.alertCounts],
     ],
   );
-  return `## B7: stockMgt over ${int(b7.first.details.consumptionsChanged ?? NaN)} consumptions, then a burst of ${int(s.burst)}
+  return `## B7: stockMgt over ${int(b7.consumptions.rows - s.burst - b7.recross.lines)} consumptions, then a burst of ${int(s.burst)}
 
-${int(s.lines)} stock lines, each the stock line of one direct-mail cost category; ${int(s.deliveries)} analysed deliveries on those categories (targeted counts 1–2,000) over ${int(s.campaigns)} campaigns, plus ${int(s.idle)} that consume nothing (canceled, or not analysed); ${int(s.orders)} stock orders, a third past their date, a third due today, a third to come. Each line has one or two of ${s.managers} central managers (the last one disabled); initial stocks put a sixth of the lines in alert after the first run. Ours: \`runStockMgt(tx, { since })\` (lib/stock/stock-mgt.ts) in a committed transaction, as the schedule runs it: the first run full (\`since\` null), each next one from the previous run's \`details.watermark\`. The first run creates the consumptions; the counted runs then find no delivery stamped since (no change). The burst: ${int(s.burst)} new analysed deliveries (2,000 each) on ${int(s.burstLines)} lines, inserted as the app would, then one run. Then a second crossing: orders due today lift ${b7.recross.lines} lines in alert above their level (a run clears them), and one delivery each takes them under again.
+${int(s.lines)} stock lines, each the stock line of one direct-mail cost category; ${int(s.deliveries)} analysed deliveries on those categories (targeted counts 1–2,000) over ${int(s.campaigns)} campaigns, plus ${int(s.idle)} that consume nothing (canceled, or not analysed); ${int(s.orders)} stock orders, a third past their date, a third due today, a third to come. Each line has one or two of ${s.managers} central managers (the last one disabled); initial stocks put a sixth of the lines in alert after the first run. Ours: \`runStockMgt(tx, { since })\` (lib/stock/stock-mgt.ts) in a committed transaction, as the schedule runs it: the first run full (\`since\` null), each next one from the previous run's \`details.watermark\`. The generator writes with triggers off (\`session_replication_role = replica\`), so the first run, a full one, writes the consumptions as its reconciliation (what it does for rows changed behind the triggers' back) and adds every line up; a \`VACUUM ANALYZE stock_consumptions\` follows, untimed, as autovacuum would have run by the next day; the counted runs then find no line stamped since (no change). The burst: ${int(s.burst)} new analysed deliveries (2,000 each) on ${int(s.burstLines)} lines, inserted as the app would (its triggers write their consumptions and stamp their lines), then one run. Then a second crossing: orders due today lift ${b7.recross.lines} lines in alert above their level (a run clears them), and one delivery each takes them under again.
 
 Before every run an independent query (the lines' figures from the deliveries and orders, and whether each line not in alert should be) says how many crossings and emails the run must produce; "notifications / jobs added" counts the stock-alert outbox rows and send_notification jobs the run added, one job per 100 emails (SEND_BATCH).
 

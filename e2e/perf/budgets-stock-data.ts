@@ -88,7 +88,7 @@ async function insertDeliveries(tx: postgres.TransactionSql, opts: { count: numb
  * The burst: `count` new analysed deliveries on the first `lines` lines (by resource), 2,000 each,
  * inserted as the app would (triggers on), in one statement.
  */
-export async function insertBurst(sql: postgres.Sql, opts: { count: number; lines: number; quantity: number; tag: string; lineIds?: string[] }) {
+export async function insertBurst(sql: postgres.Sql | postgres.TransactionSql, opts: { count: number; lines: number; quantity: number; tag: string; lineIds?: string[] }) {
   const lines = opts.lineIds
     ? `select unnest(array[${opts.lineIds.map((id) => `'${id}'`).join(",")}]::uuid[]) as id`
     : `select id from stock_lines where resource like 'Bench leaflet %' order by resource limit ${opts.lines}`;

@@ -3,10 +3,10 @@ import type { Variant } from "./budgets-whatif";
 // B7 what-ifs: stockMgt's statements as sent (captured from an unchanged run) beside alternatives,
 // replayed by compare() in rolled-back transactions. Nothing here changes lib/stock.
 //
-// None is open: both earlier ones were made in lib/stock/stock-mgt.ts, the delivered orders summed
-// per line in a joined subquery, and runs that reconcile only the consumptions of deliveries
-// stamped since the last watermark (deliveries.cost_changed_at, kept by the triggers of migration
-// 0013). A new alternative goes here, as a Variant list beside "as shipped".
+// None is open: the earlier ones were made in lib/stock/stock-mgt.ts: the delivered orders summed
+// per line in a joined subquery; consumptions written by triggers in each delivery's own
+// transaction, and incremental runs that re-add only the lines stamped since the last watermark
+// (migration 0017). A new alternative goes here, as a Variant list beside "as shipped".
 
 type Sent = { query: string; params: unknown[] };
 type Alternatives = { statement: string; variants: Variant[] } | null;

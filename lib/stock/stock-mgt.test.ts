@@ -15,9 +15,10 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
 async function run(...lineIds: string[]) {
   const {
     itemsHandled,
-    details: { mode, watermark, ...details },
+    details: { mode, watermark, linesExamined, ...details },
   } = await db().transaction((tx) => runStockMgt(tx, { lineIds }));
-  expect([mode, typeof watermark]).toEqual(["full", "string"]);
+  // A full run re-adds every line it is given.
+  expect([mode, typeof watermark, linesExamined]).toEqual(["full", "string", lineIds.length]);
   return { itemsHandled, details };
 }
 /** The database's clock: stamps made after this are ≥ it. */
@@ -70,7 +71,7 @@ describe("stockMgt", () => {
     await delivery(other.campaign.id, other.category.id, 5000); // its service uses no stock line
 
     // 1000 initial − (400 + 350) consumed = 250 in stock, at or below 300: alert.
-    expect(await run(l.id)).toEqual({ itemsHandled: 4, details: { consumptionsChanged: 2, ordersAdded: 0, linesChanged: 1, alertsRaised: 1, alertsCleared: 0, emails: 2 } });
+    expect(await run(l.id)).toEqual({ itemsHandled: 2, details: { consumptionsChanged: 0, ordersAdded: 0, linesChanged: 1, alertsRaised: 1, alertsCleared: 0, emails: 2 } });
     expect(await lineRow(l.id)).toMatchObject({ ordered: 0, consumed: 750, inStock: 250, alertCount: 1, alertSince: expect.any(Date), computedAt: expect.any(Date) });
     const first = await alertEmails(l.id);
     expect(first.map((m) => [m.eventKey, m.recipient])).toEqual(
@@ -95,7 +96,7 @@ describe("stockMgt", () => {
 
     // The next crossing is a new alert, emailed again: 1000 + 500 − (900 + 350) = 250.
     await db().update(deliveries).set({ targetedCount: 900 }).where(eq(deliveries.id, d1.id));
-    expect(await run(l.id)).toEqual({ itemsHandled: 3, details: { ...nothing, consumptionsChanged: 1, linesChanged: 1, alertsRaised: 1, emails: 2 } });
+    expect(await run(l.id)).toEqual({ itemsHandled: 2, details: { ...nothing, linesChanged: 1, alertsRaised: 1, emails: 2 } });
     expect(await lineRow(l.id)).toMatchObject({ consumed: 1250, inStock: 250, alertCount: 2 });
     expect((await alertEmails(l.id)).map((m) => m.eventKey.split(":")[2])).toEqual(["1", "1", "2", "2"]);
 
@@ -116,34 +117,36 @@ describe("stockMgt", () => {
     expect(order!.addedAt).toBeNull();
   });
 
-  it("keeps consumptions in step with the deliveries: targeted count, cancellation, a service moved to another line", async () => {
+  it("keeps consumptions in step with the deliveries, at their commit: targeted count, cancellation, a service moved to another line", async () => {
     const a = await line(10_000, 100);
     const b = await line(10_000, 100);
     const { category, campaign } = await serviceOn(a.id);
     const d = await delivery(campaign.id, category.id, 1200);
     const kept = await delivery(campaign.id, category.id, 300);
 
-    expect((await run(a.id, b.id)).details).toMatchObject({ consumptionsChanged: 2, linesChanged: 2 });
+    // The deliveries' own INSERTs wrote them; the run finds them right and adds them up.
     expect((await consumptionsOf(a.id)).map((c) => [c.deliveryId, c.campaignId, c.quantity])).toEqual([[kept.id, campaign.id, 300], [d.id, campaign.id, 1200]]);
+    expect((await run(a.id, b.id)).details).toMatchObject({ consumptionsChanged: 0, linesChanged: 2 });
     expect(await lineRow(a.id)).toMatchObject({ consumed: 1500, inStock: 8500 });
 
     // Analysed again with a smaller target: the quantity follows.
     await db().update(deliveries).set({ targetedCount: 1100 }).where(eq(deliveries.id, d.id));
-    expect((await run(a.id, b.id)).details).toMatchObject({ consumptionsChanged: 1, linesChanged: 1 });
+    expect((await consumptionsOf(a.id)).map((c) => c.quantity)).toEqual([300, 1100]);
+    expect((await run(a.id, b.id)).details).toMatchObject({ consumptionsChanged: 0, linesChanged: 1 });
     expect(await lineRow(a.id)).toMatchObject({ consumed: 1400, inStock: 8600 });
 
     // The service now draws on line b: the consumptions move (kept in place, not re-created).
     const before = (await consumptionsOf(a.id)).map((c) => c.id).sort();
     await db().update(costCategories).set({ stockLineId: b.id }).where(eq(costCategories.id, category.id));
-    expect((await run(a.id, b.id)).details).toMatchObject({ consumptionsChanged: 2, linesChanged: 2 });
     expect(await consumptionsOf(a.id)).toEqual([]);
     expect((await consumptionsOf(b.id)).map((c) => c.id).sort()).toEqual(before);
+    expect((await run(a.id, b.id)).details).toMatchObject({ consumptionsChanged: 0, linesChanged: 2 });
     expect([await lineRow(a.id), await lineRow(b.id)]).toMatchObject([{ consumed: 0, inStock: 10_000 }, { consumed: 1400, inStock: 8600 }]);
 
     // A canceled delivery gives its stock back.
     await db().update(deliveries).set({ status: "canceled" }).where(eq(deliveries.id, d.id));
-    expect((await run(a.id, b.id)).details).toMatchObject({ consumptionsChanged: 1, linesChanged: 1 });
     expect((await consumptionsOf(b.id)).map((c) => c.deliveryId)).toEqual([kept.id]);
+    expect((await run(a.id, b.id)).details).toMatchObject({ consumptionsChanged: 0, linesChanged: 1 });
     expect(await lineRow(b.id)).toMatchObject({ consumed: 300, inStock: 9700 });
 
     expect(await run(a.id, b.id)).toEqual({ itemsHandled: 0, details: nothing });
@@ -155,7 +158,7 @@ describe("stockMgt", () => {
     await delivery(campaign.id, category.id, 20);
     await addStockOrderDef.run(t.central, { stockLineId: l.id, volume: 5, deliveryDate: day(-2) });
     // 50 + 5 − 20 = 35, at or below 60.
-    expect((await run(l.id)).details).toEqual({ consumptionsChanged: 1, ordersAdded: 1, linesChanged: 1, alertsRaised: 1, alertsCleared: 0, emails: 1 });
+    expect((await run(l.id)).details).toEqual({ consumptionsChanged: 0, ordersAdded: 1, linesChanged: 1, alertsRaised: 1, alertsCleared: 0, emails: 1 });
     const after = await lineRow(l.id);
     const xmin = async () => (await db().execute<{ x: string }>(sql`select xmin::text as x from stock_lines where id = ${l.id}`))[0]!.x;
     const version = await xmin();
@@ -165,29 +168,46 @@ describe("stockMgt", () => {
     expect(await xmin()).toBe(version);
   });
 
-  it("an incremental run reconciles only the deliveries stamped since its watermark", async () => {
+  it("writes a delivery's consumption at its commit, and an incremental run re-adds only the lines stamped since its watermark", async () => {
     const l = await line(1000, 0);
     const spare = await line(1000, 0);
+    const untouched = await line(1000, 0);
     const { category, campaign } = await serviceOn(l.id);
     const quiet = await serviceOn(l.id);
     const d = await delivery(campaign.id, category.id, 100);
     const q = await delivery(quiet.campaign.id, quiet.category.id, 50);
-    await run(l.id, spare.id);
+    // Written by the delivery's own INSERT, before any run.
+    expect((await consumptionsOf(l.id)).map((c) => c.quantity)).toEqual([50, 100]);
+    await run(l.id, spare.id, untouched.id);
+    const untouchedBefore = await lineRow(untouched.id);
     const since = await clock();
-    // A targeted count that changes stamps its delivery; a consumption changed behind the
-    // triggers' back (a direct SQL fix) stamps nothing, so only a full run sees it.
+    // A targeted count that changes moves its consumption at once; a consumption changed by hand
+    // (a direct SQL fix) stamps its line too, and only the full run puts it back.
     await db().update(deliveries).set({ targetedCount: 120 }).where(eq(deliveries.id, d.id));
+    expect((await consumptionsOf(l.id)).map((c) => c.quantity)).toEqual([50, 120]);
     await db().update(stockConsumptions).set({ quantity: 1 }).where(eq(stockConsumptions.deliveryId, q.id));
-    const incremental = await db().transaction((tx) => runStockMgt(tx, { lineIds: [l.id, spare.id], since }));
-    expect(incremental.details).toMatchObject({ mode: "incremental", consumptionsChanged: 1, linesChanged: 1 });
+    const incremental = await db().transaction((tx) => runStockMgt(tx, { lineIds: [l.id, spare.id, untouched.id], since }));
+    expect(incremental.details).toMatchObject({ mode: "incremental", consumptionsChanged: 0, linesExamined: 1, linesChanged: 1 });
     expect((await lineRow(l.id)).consumed).toBe(121);
-    expect((await run(l.id, spare.id)).details).toMatchObject({ consumptionsChanged: 1 });
+    // A line nothing touched is not even read again.
+    expect((await lineRow(untouched.id)).computedAt).toEqual(untouchedBefore.computedAt);
+    expect((await run(l.id, spare.id, untouched.id)).details).toMatchObject({ consumptionsChanged: 1 });
     expect((await lineRow(l.id)).consumed).toBe(170);
 
-    // A service moved to another stock line stamps its deliveries.
+    // A service moved to another stock line moves its deliveries' consumptions, and both lines follow.
     const since2 = await clock();
     await db().update(costCategories).set({ stockLineId: spare.id }).where(eq(costCategories.id, category.id));
-    await db().transaction((tx) => runStockMgt(tx, { lineIds: [l.id, spare.id], since: since2 }));
+    expect((await consumptionsOf(spare.id)).map((c) => c.quantity)).toEqual([120]);
+    await db().transaction((tx) => runStockMgt(tx, { lineIds: [l.id, spare.id, untouched.id], since: since2 }));
     expect([(await lineRow(l.id)).consumed, (await lineRow(spare.id)).consumed]).toEqual([50, 120]);
+
+    // A canceled delivery gives its stock back at its commit; a new initial stock stamps the line.
+    const since3 = await clock();
+    await db().update(deliveries).set({ status: "canceled" }).where(eq(deliveries.id, q.id));
+    await db().update(stockLines).set({ initialStock: 2000 }).where(eq(stockLines.id, untouched.id));
+    expect(await consumptionsOf(l.id)).toEqual([]);
+    const third = await db().transaction((tx) => runStockMgt(tx, { lineIds: [l.id, spare.id, untouched.id], since: since3 }));
+    expect(third.details).toMatchObject({ linesExamined: 2, linesChanged: 2 });
+    expect([(await lineRow(l.id)).inStock, (await lineRow(untouched.id)).inStock]).toEqual([1000, 2000]);
   });
 });

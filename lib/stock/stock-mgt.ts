@@ -13,8 +13,9 @@ export type StockMgtOptions = {
   /** Limits the run to these lines (tests and the benchmark, which share the database). */
   lineIds?: string[];
   /**
-   * Reconcile only the consumptions of deliveries stamped since this watermark (an earlier run's
-   * `watermark`); null or absent = every delivery. Lines' figures are always re-added.
+   * Re-add only the lines stamped since this watermark (an earlier run's `watermark`), and leave
+   * consumptions to the triggers that keep them; null or absent = a full run, which reconciles
+   * every consumption and re-adds every line.
    */
   since?: string | null;
 };
@@ -26,6 +27,8 @@ export type StockMgtResult = {
     watermark: string;
     consumptionsChanged: number;
     ordersAdded: number;
+    /** Lines whose figures were re-added: all in a full run, the stamped ones in an incremental run. */
+    linesExamined: number;
     linesChanged: number;
     alertsRaised: number;
     alertsCleared: number;
@@ -44,12 +47,10 @@ export async function runStockMgt(tx: Tx, opts: StockMgtOptions = {}): Promise<S
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext('stockMgt'))`);
   const watermark = await transactionWatermark(tx);
   const only = (column: SQL) => (opts.lineIds ? sql`and ${column} = any(${uuidArray(opts.lineIds)})` : sql``);
-  // A delivery's consumption changes only with its status, cost category, targeted count or its
-  // category's stock line, and each of those stamps the delivery (migration 0013).
-  const stamped = (delivery: SQL) =>
-    opts.since ? sql`and ${delivery} in (select id from deliveries where cost_changed_at >= ${opts.since}::timestamptz)` : sql``;
 
-  const consumptionsChanged = (await syncConsumptions(tx, only, stamped)).reduce((a, b) => a + b, 0);
+  // Triggers write a delivery's consumption in the delivery's own transaction (migration 0017);
+  // the full run checks them against the deliveries, and fixes what was changed behind their back.
+  const consumptionsChanged = opts.since ? 0 : (await syncConsumptions(tx, only)).reduce((a, b) => a + b, 0);
 
   // Orders are added on their delivery date, in UTC like every date of the portal.
   const ordersAdded = await counted(
@@ -58,21 +59,27 @@ export async function runStockMgt(tx: Tx, opts: StockMgtOptions = {}): Promise<S
         where added_at is null and delivery_date <= (now() at time zone 'UTC')::date ${only(sql`stock_line_id`)}`,
   );
 
+  // The lines to re-add: every line in a full run; in an incremental one, those whose
+  // consumptions or initial stock changed since the watermark (stamped by migration 0017's
+  // triggers), whose orders this run added, or never computed.
+  const stale = opts.since
+    ? sql`and (figures_changed_at >= ${opts.since}::timestamptz or computed_at is null
+        or id in (select stock_line_id from stock_orders where added_at >= ${opts.since}::timestamptz))`
+    : sql``;
+  const { count: linesExamined } = await tx.execute(sql`create temporary table stale_lines on commit drop as select id from stock_lines where true ${only(sql`id`)} ${stale}`);
   const linesChanged = await counted(
     tx,
-    sql`update stock_lines l
-        set ordered = f.ordered, consumed = f.consumed, in_stock = l.initial_stock + f.ordered - f.consumed, computed_at = now()
-        from (
+    // Per line, through its index: a hundred stamped lines read their own rows, where a join read
+    // every consumption. Materialized, so each line's sums are taken once, not again for the SET.
+    sql`with f as materialized (
           select s.id,
-                 coalesce(o.volume, 0)::int as ordered,
-                 coalesce(c.quantity, 0)::int as consumed
-          from stock_lines s
-          left join (select stock_line_id, sum(volume) as volume from stock_orders where added_at is not null ${only(sql`stock_line_id`)} group by stock_line_id) o
-            on o.stock_line_id = s.id
-          left join (select stock_line_id, sum(quantity) as quantity from stock_consumptions where true ${only(sql`stock_line_id`)} group by stock_line_id) c
-            on c.stock_line_id = s.id
-          where true ${only(sql`s.id`)}
-        ) f
+                 coalesce((select sum(o.volume) from stock_orders o where o.stock_line_id = s.id and o.added_at is not null), 0)::int as ordered,
+                 coalesce((select sum(c.quantity) from stock_consumptions c where c.stock_line_id = s.id), 0)::int as consumed
+          from stale_lines s
+        )
+        update stock_lines l
+        set ordered = f.ordered, consumed = f.consumed, in_stock = l.initial_stock + f.ordered - f.consumed, computed_at = now()
+        from f
         where l.id = f.id
           and ((l.ordered, l.consumed, l.in_stock) is distinct from (f.ordered, f.consumed, l.initial_stock + f.ordered - f.consumed) or l.computed_at is null)`,
   );
@@ -84,7 +91,7 @@ export async function runStockMgt(tx: Tx, opts: StockMgtOptions = {}): Promise<S
   );
 
   const mode: StockMgtResult["details"]["mode"] = opts.since ? "incremental" : "full";
-  const details = { mode, watermark, consumptionsChanged, ordersAdded, linesChanged, alertsRaised: raised.lines, alertsCleared, emails: raised.emails };
+  const details = { mode, watermark, consumptionsChanged, ordersAdded, linesExamined, linesChanged, alertsRaised: raised.lines, alertsCleared, emails: raised.emails };
   return { itemsHandled: consumptionsChanged + ordersAdded + linesChanged + raised.lines + alertsCleared, details };
 }
 
@@ -93,7 +100,7 @@ export async function runStockMgt(tx: Tx, opts: StockMgtOptions = {}): Promise<S
  * canceled. Upsert the consumptions that are missing or differ, then delete those whose delivery
  * no longer consumes from that line. Rows without a delivery are not the deliveries' to manage.
  */
-async function syncConsumptions(tx: Tx, only: (column: SQL) => SQL, stamped: (column: SQL) => SQL) {
+async function syncConsumptions(tx: Tx, only: (column: SQL) => SQL) {
   const upserted = await counted(
     tx,
     sql`insert into stock_consumptions (stock_line_id, delivery_id, campaign_id, quantity)
@@ -102,7 +109,7 @@ async function syncConsumptions(tx: Tx, only: (column: SQL) => SQL, stamped: (co
           select cc.stock_line_id, d.id as delivery_id, d.campaign_id, d.targeted_count as quantity
           from deliveries d
           join cost_categories cc on cc.id = d.cost_category_id
-          where cc.stock_line_id is not null and d.targeted_count is not null and d.status <> 'canceled' ${only(sql`cc.stock_line_id`)} ${stamped(sql`d.id`)}
+          where cc.stock_line_id is not null and d.targeted_count is not null and d.status <> 'canceled' ${only(sql`cc.stock_line_id`)}
         ) src
         left join stock_consumptions sc on sc.delivery_id = src.delivery_id
         where sc.id is null or (sc.stock_line_id, sc.campaign_id, sc.quantity) is distinct from (src.stock_line_id, src.campaign_id, src.quantity)
@@ -114,7 +121,7 @@ async function syncConsumptions(tx: Tx, only: (column: SQL) => SQL, stamped: (co
   const deleted = await counted(
     tx,
     sql`delete from stock_consumptions sc
-        where sc.delivery_id is not null ${only(sql`sc.stock_line_id`)} ${stamped(sql`sc.delivery_id`)}
+        where sc.delivery_id is not null ${only(sql`sc.stock_line_id`)}
           and not exists (
             select 1 from deliveries d join cost_categories cc on cc.id = d.cost_category_id
             where d.id = sc.delivery_id and cc.stock_line_id = sc.stock_line_id and d.targeted_count is not null and d.status <> 'canceled'

@@ -63,6 +63,18 @@ describe("the overdraw warning at approval", () => {
     await s.recompute();
     expect(await stockWarningFor(db(), s.delivery.id)).toMatchObject({ needed: 900, estimated: false, inStock: 800 });
 
+    // Another delivery on the line takes 300 at its commit: the warning knows at once, with no
+    // stockMgt run in between (800 − 300 = 500 left for this one's 600).
+    await s.set({ targetedCount: 600 });
+    await s.recompute();
+    const [other] = await db()
+      .insert(deliveries)
+      .values({ campaignId: s.delivery.campaignId, label: "Reminder", channel: "direct_mail", status: "in_progress", costCategoryId: s.category.id, targetedCount: 300 })
+      .returning();
+    expect(await stockWarningFor(db(), s.delivery.id)).toMatchObject({ needed: 600, inStock: 500 });
+    await db().update(deliveries).set({ status: "canceled" }).where(eq(deliveries.id, other!.id));
+    expect(await stockWarningFor(db(), s.delivery.id)).toBeNull();
+
     // Done with its consuming, or no longer drawing on a line: no warning.
     await s.set({ status: "finished" });
     expect(await stockWarningFor(db(), s.delivery.id)).toBeNull();

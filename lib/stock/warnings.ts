@@ -9,7 +9,7 @@ export type StockWarning = {
   needed: number;
   /** True when `needed` comes from the workflow's population, before the delivery is analysed. */
   estimated: boolean;
-  /** What the line has for this delivery: in stock, plus what the delivery already counts for in it. */
+  /** What the line has for this delivery: in stock, not counting what the delivery itself takes. */
   inStock: number;
   alertLevel: number;
 };
@@ -19,8 +19,9 @@ const closed = new Set(["finished", "stopped", "canceled"]);
 
 /**
  * The overdraw warning shown at approval (§9): null unless the delivery's cost category consumes a
- * stock line and the delivery needs more than the line has. The delivery's own consumption, once
- * stockMgt has counted it, is given back first, so it is not counted twice against itself.
+ * stock line and the delivery needs more than the line has: its initial stock and delivered orders,
+ * less what every other delivery takes from it. The delivery's own consumption is left out, so it
+ * is not counted against itself.
  */
 export async function stockWarningFor(db: DbOrTx, deliveryId: string): Promise<StockWarning | null> {
   const [row] = await db
@@ -31,9 +32,12 @@ export async function stockWarningFor(db: DbOrTx, deliveryId: string): Promise<S
       targetedCount: deliveries.targetedCount,
       lineId: stockLines.id,
       resource: stockLines.resource,
-      inStock: stockLines.inStock,
+      // What the line has for this delivery, as of now: consumptions are written at each
+      // delivery's commit (migration 0017), ahead of stockMgt's next run, so the others' are added
+      // up here rather than read from its stored in stock.
+      available: sql<number>`(${stockLines.initialStock} + ${stockLines.ordered} - coalesce((select sum(sc.quantity) from stock_consumptions sc
+        where sc.stock_line_id = stock_lines.id and sc.delivery_id is distinct from deliveries.id), 0))::int`,
       alertLevel: stockLines.alertLevel,
-      own: sql<number>`coalesce((select sc.quantity from stock_consumptions sc where sc.delivery_id = deliveries.id and sc.stock_line_id = stock_lines.id), 0)::int`,
     })
     .from(deliveries)
     .innerJoin(costCategories, eq(costCategories.id, deliveries.costCategoryId))
@@ -43,9 +47,8 @@ export async function stockWarningFor(db: DbOrTx, deliveryId: string): Promise<S
   const population = row.targetedCount == null ? await populationReaching(db, row.campaignId, row.workflowId, deliveryId) : null;
   const needed = row.targetedCount ?? population;
   if (needed == null) return null;
-  const available = row.inStock + row.own;
-  if (needed <= available) return null;
-  return { lineId: row.lineId, resource: row.resource, needed, estimated: row.targetedCount == null, inStock: available, alertLevel: row.alertLevel };
+  if (needed <= row.available) return null;
+  return { lineId: row.lineId, resource: row.resource, needed, estimated: row.targetedCount == null, inStock: row.available, alertLevel: row.alertLevel };
 }
 
 /**
