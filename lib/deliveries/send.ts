@@ -7,14 +7,26 @@ import { renderMessage } from "./render";
 
 type Values = Record<string, string | number | boolean | null>;
 
-/** The entity's order values that personalize its contacts' messages (§4): its own campaign's, or its order on the reference. */
-async function valuesByEntity(db: DbOrTx, campaign: { id: string; entityId: string | null; personalization: Values; occurrenceOf: string | null }): Promise<Map<string, Values>> {
+/**
+ * The order values that personalize a batch's messages (§4): the entity's own campaign's, or each
+ * entity's order on the reference. Read per batch, for the batch's entities only: a slice that
+ * loaded every subscribed entity's values held a whole network's in memory per delivery
+ * (e2e/perf/RESULTS.md, B9). The ids travel as one text parameter, so the statement's text, and
+ * the prepared statement behind it, stay the same from batch to batch.
+ */
+async function valuesByEntity(db: DbOrTx, campaign: { id: string; entityId: string | null; personalization: Values; occurrenceOf: string | null }, entityIds: string[]): Promise<Map<string, Values>> {
   if (campaign.entityId) return new Map([[campaign.entityId, campaign.personalization]]);
   const rows = await db
     .selectDistinctOn([orders.entityId], { entityId: orders.entityId, parameters: orders.parameters })
     .from(orders)
     .innerJoin(packages, eq(packages.id, orders.packageId))
-    .where(and(eq(packages.referenceCampaignId, campaign.occurrenceOf ?? campaign.id), inArray(orders.status, ["approved", "available"])))
+    .where(
+      and(
+        sql`${orders.entityId} = any(string_to_array(${entityIds.join(",")}, ',')::uuid[])`,
+        eq(packages.referenceCampaignId, campaign.occurrenceOf ?? campaign.id),
+        inArray(orders.status, ["approved", "available"]),
+      ),
+    )
     .orderBy(orders.entityId, sql`${orders.updatedAt} desc`);
   return new Map(rows.map((r) => [r.entityId, r.parameters]));
 }
@@ -47,7 +59,6 @@ export async function sendDeliverySlice(deliveryId: string, opts: { sliceMs?: nu
     .innerJoin(campaigns, eq(campaigns.id, deliveries.campaignId))
     .where(eq(deliveries.id, deliveryId));
   if (!d) return "stopped";
-  const values = await valuesByEntity(db, d.campaign);
   await db
     .update(deliveryMessages)
     .set({ status: "failed", error: "Interrupted while sending; not sent again so that no one receives it twice." })
@@ -67,6 +78,7 @@ export async function sendDeliverySlice(deliveryId: string, opts: { sliceMs?: nu
       ) and c.id = m.contact_id
       returning m.id, m.email, m.entity_id, c.first_name, c.last_name, c.attributes`);
     if (!claimed.length) return finishIfDone(deliveryId);
+    const values = await valuesByEntity(db, d.campaign, [...new Set(claimed.map((r) => r.entity_id))]);
     // The batch goes out under a share lock on the delivery row: a Stop (or a cascade) updates
     // that row, so it waits for the batch in flight, and once it commits no message of this
     // delivery is handed to SMTP any more. The claim stays committed on its own, before: a crash

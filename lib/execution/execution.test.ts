@@ -1,7 +1,7 @@
 import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db";
-import { approvalTasks, contacts, deliveries, deliveryMessages, notifications, workflows, workflowTargets } from "../../db/schema";
+import { approvalTasks, contacts, deliveries, deliveryMessages, notifications, orders, packages, workflows, workflowTargets } from "../../db/schema";
 import { defaultTypology } from "../../db/schema";
 import { evaluateTarget } from "../campaigns/targeting";
 import { deliveryReport } from "../deliveries/report";
@@ -13,6 +13,7 @@ import { startMailCatcher, type MailCatcher } from "../mail/catcher";
 import { closeTransport } from "../mail/transport";
 import { addContacts, distribution, notificationGroup, targetApprovalCampaign } from "../testing/execution-factories";
 import { twoTenants, uniq } from "../testing/factories";
+import { publishedPackage } from "../testing/order-factories";
 import { approveTargetingDef, setTargetChecksDef } from "./actions";
 import { remindTargetApproval } from "./local-approval";
 import { advanceWorkflow } from "./runner";
@@ -159,6 +160,31 @@ describe("sending", () => {
     await db().update(deliveries).set({ status: "in_progress" }).where(eq(deliveries.id, delivery.id));
     await sendDeliverySlice(delivery.id);
     expect(catcher.messages()).toHaveLength(0);
+  });
+
+  it("personalizes each batch with its own entities' order values on the reference campaign", async () => {
+    const t = await twoTenants();
+    const segment = uniq("seg");
+    await addContacts(t.a.id, [{ first: "Ann" }, { first: "Abe" }], segment);
+    await addContacts(t.b.id, [{ first: "Bob" }], segment);
+    const dist = await distribution([
+      { value: t.a.internalName, entityId: t.a.id },
+      { value: t.b.internalName, entityId: t.b.id },
+    ]);
+    const run = await targetApprovalCampaign({ segment, distributionId: dist.id, withApproval: false, body: "Hi {{firstName}} from {{storeName}}" });
+    const { pkg } = await publishedPackage();
+    await db().update(packages).set({ referenceCampaignId: run.campaign.id }).where(eq(packages.id, pkg.id));
+    await db().insert(orders).values([
+      { packageId: pkg.id, entityId: t.a.id, label: "A's order", status: "approved", parameters: { storeName: "Lille" } },
+      { packageId: pkg.id, entityId: t.b.id, label: "B's order", status: "approved", parameters: { storeName: "Roubaix" } },
+    ]);
+    await advance(run.workflow.id);
+    await startDelivery(run.delivery.id);
+    catcher.clear();
+    // One message a batch: each batch reads the values of its own entity only.
+    expect(await sendDeliverySlice(run.delivery.id, { batchSize: 1 })).toBe("finished");
+    const texts = catcher.messages().map((m) => m.text.split("\n")[0]).sort();
+    expect(texts).toEqual(["Hi Abe from Lille", "Hi Ann from Lille", "Hi Bob from Roubaix"]);
   });
 
   it("escapes personalization in the HTML part: a stored <script> arrives inert", async () => {
