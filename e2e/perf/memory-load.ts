@@ -1,4 +1,5 @@
 import type postgres from "postgres";
+import { sql } from "drizzle-orm";
 import { getDb, getSql } from "../../db";
 import { startReadyDeliveries } from "../../lib/deliveries/start";
 import { schedulePublication } from "../../lib/packages/jobs";
@@ -22,17 +23,24 @@ export async function publishOverdueCatalog(sql: postgres.Sql): Promise<number> 
   return done.count;
 }
 
-/** An approved local package for every bench entity, with its publication queued as an approval queues it. */
-export async function queueFanout(sql: postgres.Sql, tag: string): Promise<string> {
-  const [p] = await sql`
-    insert into packages (kind, label, internal_name, reference_campaign_id, limit_to_audience, start_at, end_at, available_at, status, revision)
-    select 'local', ${`B9 fan-out ${tag}`}, ${`bench-b9-fanout-${tag}`}, c.id, true, now(), now() + interval '30 days', now() - interval '1 minute', 'approved', 1
-    from campaigns c where c.entity_id is null order by c.created_at, c.id limit 1
-    returning id, available_at`;
-  const packageId = p!.id as string;
-  await sql`insert into package_audience (package_id, entity_id) select ${packageId}, id from entities where internal_name like 'bench-e-%'`;
-  await getDb().transaction((tx) => schedulePublication(tx, packageId, 1, new Date(p!.available_at as string)));
-  return packageId;
+/**
+ * An approved local package for every bench entity, with its publication queued as an approval
+ * queues it: the package, its audience and its job in one transaction, as the approval commits
+ * them. Written apart, operationMgt's sweep for lost publications could see the package approved
+ * and due before its audience existed, and publish it to no one (a full run did, 2026-11-24).
+ */
+export async function queueFanout(tag: string): Promise<string> {
+  return getDb().transaction(async (tx) => {
+    const [p] = await tx.execute<{ id: string; available_at: string }>(sql`
+      insert into packages (kind, label, internal_name, reference_campaign_id, limit_to_audience, start_at, end_at, available_at, status, revision)
+      select 'local', ${`B9 fan-out ${tag}`}, ${`bench-b9-fanout-${tag}`}, c.id, true, now(), now() + interval '30 days', now() - interval '1 minute', 'approved', 1
+      from campaigns c where c.entity_id is null order by c.created_at, c.id limit 1
+      returning id, available_at`);
+    const packageId = p!.id;
+    await tx.execute(sql`insert into package_audience (package_id, entity_id) select ${packageId}, id from entities where internal_name like 'bench-e-%'`);
+    await schedulePublication(tx, packageId, 1, new Date(p!.available_at));
+    return packageId;
+  });
 }
 
 /**

@@ -53,7 +53,7 @@ async function run(web: Served, worker: Omit<Served, "url">, sink: Sink, deliver
   const commands = { web: processTree(web.pid).map(commandOf), worker: processTree(worker.pid).map(commandOf) };
   const cookie = await signIn(web.url);
   const fanoutIds: string[] = [];
-  await queueFanout(getSql(), "0").then((id) => fanoutIds.push(id));
+  await queueFanout("0").then((id) => fanoutIds.push(id));
   const before = await pageShowsNewest(web.url, cookie);
 
   console.log(`B9: ${SECONDS} s of page 1 at ${RATE} req/s, fan-outs every ${FANOUT_EVERY} s, ${deliveryIds.length} deliveries…`);
@@ -67,7 +67,7 @@ async function run(web: Served, worker: Omit<Served, "url">, sink: Sink, deliver
   try {
     const [loadFig, , starts] = await Promise.all([
       load(`${web.url}/admin/packages`, { cookie, seconds: SECONDS, rate: RATE }),
-      at(fanoutTimes, async (i) => fanoutIds.push(await queueFanout(getSql(), String(i + 1)))),
+      at(fanoutTimes, async (i) => fanoutIds.push(await queueFanout(String(i + 1)))),
       at(deliveryTimes, (i) => startDelivery(deliveryIds[i]!)),
     ]);
     await sample();
