@@ -1,12 +1,12 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import type { JobHelpers } from "graphile-worker";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "../../db";
 import { notifications } from "../../db/schema";
-import { startMailCatcher, type MailCatcher } from "../../lib/mail/catcher";
 import { closeTransport } from "../../lib/mail/transport";
 import { queueNotification, queueNotifications } from "../../lib/notifications/queue";
 import { uniq } from "../../lib/testing/factories";
+import { useMailCatcher } from "../../lib/testing/mail-catcher";
 import { sendNotification } from "./send-notification";
 
 const helpers = { logger: { debug() {}, info() {}, warn() {}, error() {} } } as unknown as JobHelpers;
@@ -18,16 +18,8 @@ async function queue(recipient = `${uniq("r")}@test.local`, eventKey = uniq("eve
 }
 
 describe("send_notification", () => {
-  let catcher: MailCatcher;
-  beforeAll(async () => {
-    catcher = await startMailCatcher();
-    process.env.SMTP_URL = `smtp://127.0.0.1:${catcher.smtpPort}`;
-  });
-  afterAll(async () => {
-    closeTransport();
-    await catcher.stop();
-  });
-  const received = (to: string) => catcher.messages().filter((m) => m.to.includes(to));
+  const catcher = useMailCatcher();
+  const received = (to: string) => catcher().messages().filter((m) => m.to.includes(to));
 
   it("sends the email, records it, and escapes what the user typed", async () => {
     const to = `${uniq("a")}@test.local`;
@@ -72,7 +64,7 @@ describe("send_notification", () => {
     const failed = await getDb().query.notifications.findFirst({ where: eq(notifications.id, id) });
     expect(failed).toMatchObject({ status: "failed", attempts: 1 });
     expect(failed!.lastError).toBeTruthy();
-    process.env.SMTP_URL = `smtp://127.0.0.1:${catcher.smtpPort}`;
+    process.env.SMTP_URL = `smtp://127.0.0.1:${catcher().smtpPort}`;
     closeTransport();
     await sendNotification({ notificationId: id }, helpers);
     expect(received(to)).toHaveLength(1);

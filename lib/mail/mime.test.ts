@@ -1,8 +1,8 @@
 import { simpleParser } from "mailparser";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMailCatcher, type MailCatcher } from "./catcher";
+import { describe, expect, it } from "vitest";
+import { useMailCatcher } from "../testing/mail-catcher";
 import { buildMessage, formatAddress } from "./mime";
-import { closeTransport, sendMessage } from "./transport";
+import { sendMessage } from "./transport";
 
 const base = {
   from: "Distributed Marketing <no-reply@dm.test>",
@@ -69,19 +69,11 @@ describe("buildMessage", () => {
 });
 
 describe("sendMessage", () => {
-  let catcher: MailCatcher;
-  beforeAll(async () => {
-    catcher = await startMailCatcher();
-    process.env.SMTP_URL = `smtp://127.0.0.1:${catcher.smtpPort}`;
-  });
-  afterAll(async () => {
-    closeTransport();
-    await catcher.stop();
-  });
+  const catcher = useMailCatcher();
 
   it("delivers through a real SMTP server to the envelope's recipient", async () => {
     await sendMessage({ ...base, to: "Bob Réseau <bob@entity.test>", subject: "Été", text: ".\n.", messageId: "<m2@dm.test>" });
-    const [msg] = catcher.messages().filter((m) => m.messageId === "<m2@dm.test>");
+    const [msg] = catcher().messages().filter((m) => m.messageId === "<m2@dm.test>");
     expect(msg).toMatchObject({ to: ["bob@entity.test"], subject: "Été", text: ".\n." });
   });
 
