@@ -48,6 +48,8 @@ describe("buildMessage", () => {
     expect(() => buildMessage({ ...base, headers: { "X A": "v" } })).toThrow(/ASCII on one line/);
     expect(() => buildMessage({ ...base, to: "not an address" })).toThrow(/not an email address/);
     expect(formatAddress('"Smith, Ann" <ann@x.test>').header).toBe('"Smith, Ann" <ann@x.test>');
+    // A dot is not an atom character: such a name is quoted.
+    expect(formatAddress("J. Smith <j@x.test>").header).toBe('"J. Smith" <j@x.test>');
   });
 
   it("attaches files with their names and exact bytes", async () => {

@@ -50,7 +50,7 @@ export function formatAddress(value: string): { header: string; address: string 
   if (!address || /[\s<>"\r\n]/.test(address)) throw new Error(`not an email address: ${JSON.stringify(value)}`);
   const name = parsed.name?.replace(/[\r\n]+/g, " ").trim();
   if (!name) return { header: address, address };
-  const shown = isPlainText(name) ? (/^[\w !#$%&'*+\-/=?^`{|}~.]*$/.test(name) ? name : `"${name.replace(/[\\"]/g, "\\$&")}"`) : encodeWords(name, "B", 52);
+  const shown = isPlainText(name) ? (/^[\w !#$%&'*+\-/=?^`{|}~]*$/.test(name) ? name : `"${name.replace(/[\\"]/g, "\\$&")}"`) : encodeWords(name, "B", 52);
   return { header: `${shown} <${address}>`, address };
 }
 
