@@ -1,21 +1,19 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { drizzle } from "drizzle-orm/postgres-js";
 import nodemailer, { type Transporter } from "nodemailer";
-import MailComposer from "nodemailer/lib/mail-composer";
-import { getDb, getSql, schema, type Db } from "../../db";
+import { getDb, getSql } from "../../db";
 import type { TargetingCondition, WorkflowActivity } from "../../db/schema";
 import { sendDeliverySlice, type SendOutcome } from "../../lib/deliveries/send";
-import { renderMessage, type RenderedMessage } from "../../lib/deliveries/render";
 import { materializeMessages } from "../../lib/deliveries/start";
 import { runQuery } from "../../lib/execution/population";
 import { advanceWorkflow } from "../../lib/execution/runner";
-import { buildMessage } from "../../lib/mail/mime";
-import { closeTransport, getTransport, mailFrom, transportUrl } from "../../lib/mail/transport";
+import { closeTransport, transportUrl } from "../../lib/mail/transport";
 import { createDelivery, createWorkflow, TARGET_SEGMENT, type Fixture } from "./execution-data";
 import { now, rolledBack, rolledBackSql, sample, tracedDb, type Sample } from "./execution-measure";
 import { explain } from "./measure";
 import { CLAIM_SQL, claimProbe, type ClaimProbe } from "./execution-claim";
 import { splitProbe, type SplitProbe } from "./execution-split";
+import { cpuDuring, type Cpu } from "./execution-cpu";
+import { anchorSend, BATCH, DOMAIN, mailOf, prepareAnchor, renderCost } from "./execution-mail";
+import { PhaseClock, withPhaseClock, type Phases } from "./execution-phases";
 import type { Sink, SinkStats } from "./smtp-sink";
 
 // B4: one email delivery to the target segment (100,000 contacts at full scale) through the
@@ -24,24 +22,6 @@ import type { Sink, SinkStats } from "./smtp-sink";
 // settings (lib/mail/transport.ts transportUrl: 20 connections, 100 messages each) sending as many
 // pre-rendered messages to the same sink, with no database and no rendering.
 
-const BATCH = 200; // sendDeliverySlice's default batch: the anchor keeps as many in flight.
-const DOMAIN = "localhost"; // APP_URL is http://localhost:3000 in the benchmark.
-
-export type Phases = {
-  batches: number;
-  messages: number;
-  /** Sums over batches, ms. */
-  statusRead: number;
-  claim: number;
-  renderSubmit: number;
-  smtp: number;
-  settle: number;
-  /** Wall time of the whole send minus the sums above: slice start (order values, sweep), the final empty claim and finish. */
-  rest: number;
-  wall: number;
-};
-
-export type Cpu = { appMs: number; sinkMs: number; pgMs: number; wallMs: number };
 
 export type DeliveryRun = {
   messages: number;
@@ -74,137 +54,6 @@ export type DeliveryFigures = {
   claimPlan?: string;
 };
 
-// --- CPU accounting: this process, the sink process, and PostgreSQL's processes (/proc). ---
-
-/** utime + stime of a process, and cutime + cstime: its children that exited and were waited for. */
-function ticksOf(pid: number, withExitedChildren = false): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    // fields 14-17 of proc(5), counted from the state field (3)
-    return Number(f[11]) + Number(f[12]) + (withExitedChildren ? Number(f[13]) + Number(f[14]) : 0);
-  } catch {
-    return 0;
-  }
-}
-
-/**
- * CPU ms of the postmaster whose command line names dataDir, of its live children, and of those
- * that exited (autovacuum workers, closed backends: the postmaster's cutime/cstime), so that the
- * figure only grows.
- */
-export function pgCpuMs(dataDir: string): number {
-  const pids = readdirSync("/proc").filter((d) => /^\d+$/.test(d)).map(Number);
-  let master = 0;
-  for (const pid of pids) {
-    try {
-      if (readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(dataDir)) master = pid;
-    } catch {
-      // gone
-    }
-  }
-  if (!master) return NaN;
-  let ticks = ticksOf(master, true);
-  for (const pid of pids) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      if (ppid === master) ticks += ticksOf(pid);
-    } catch {
-      // gone
-    }
-  }
-  return ticks * 10; // USER_HZ is 100 on Linux
-}
-
-async function cpuDuring<T>(dataDir: string, sink: Sink, fn: () => Promise<T>): Promise<{ out: T; cpu: Cpu; stats: SinkStats }> {
-  await sink.reset();
-  const app0 = process.cpuUsage();
-  const pg0 = pgCpuMs(dataDir);
-  const t0 = now();
-  const out = await fn();
-  const wallMs = now() - t0;
-  const app = process.cpuUsage(app0);
-  const pgMs = pgCpuMs(dataDir) - pg0;
-  const stats = await sink.stats(true);
-  return { out, stats, cpu: { appMs: (app.user + app.system) / 1000, sinkMs: stats.cpuMs, pgMs, wallMs } };
-}
-
-// --- Phases of sendDeliverySlice, seen from outside lib/: the statements it sends (a drizzle
-// logger on the app's pool) and the SMTP calls it makes (a wrapper around the pooled transport).
-
-class PhaseClock {
-  private b: { s: number; c: number; first: number; last: number; done: number; n: number; resolved: number } | null = null;
-  p: Phases = { batches: 0, messages: 0, statusRead: 0, claim: 0, renderSubmit: 0, smtp: 0, settle: 0, rest: 0, wall: 0 };
-
-  private close(at: number) {
-    const b = this.b;
-    if (b && b.n > 0 && b.done) {
-      this.p.batches += 1;
-      this.p.messages += b.n;
-      this.p.statusRead += b.c - b.s;
-      this.p.claim += b.first - b.c;
-      this.p.renderSubmit += b.last - b.first;
-      this.p.smtp += b.done - b.last;
-      this.p.settle += at - b.done;
-    }
-    this.b = null;
-  }
-  onQuery(q: string) {
-    const t = now();
-    if (q.startsWith('select "status" from "deliveries"')) {
-      this.close(t);
-      this.b = { s: t, c: t, first: 0, last: 0, done: 0, n: 0, resolved: 0 };
-    } else if (this.b && q.includes("set status = 'sending'")) this.b.c = t;
-  }
-  onCall() {
-    const t = now();
-    if (!this.b) return;
-    if (!this.b.first) this.b.first = t;
-    this.b.last = t;
-    this.b.n += 1;
-  }
-  onSettled() {
-    if (!this.b) return;
-    this.b.resolved += 1;
-    if (this.b.resolved === this.b.n) this.b.done = now();
-  }
-  finish(wall: number) {
-    this.close(now());
-    const p = this.p;
-    p.wall = wall;
-    p.rest = wall - (p.statusRead + p.claim + p.renderSubmit + p.smtp + p.settle);
-    return p;
-  }
-}
-
-type Cache = { db?: Db };
-
-/** Runs fn with getDb() answering a logged drizzle instance and the app's transport wrapped. */
-async function withPhaseClock<T>(clock: PhaseClock, fn: () => Promise<T>): Promise<T> {
-  const cache = (globalThis as { __dmDb?: Cache }).__dmDb!;
-  getDb();
-  const original = cache.db!;
-  cache.db = drizzle(getSql(), { schema, logger: { logQuery: (q) => clock.onQuery(q) } });
-  const transport = getTransport();
-  const sendMail = transport.sendMail.bind(transport);
-  transport.sendMail = ((mail: Parameters<Transporter["sendMail"]>[0]) => {
-    clock.onCall();
-    const p = sendMail(mail);
-    p.then(
-      () => clock.onSettled(),
-      () => clock.onSettled(),
-    );
-    return p;
-  }) as Transporter["sendMail"];
-  try {
-    return await fn();
-  } finally {
-    cache.db = original;
-    transport.sendMail = sendMail as Transporter["sendMail"];
-  }
-}
-
 // --- Counts the typology rules should give, computed independently of materializeMessages. ---
 
 async function expectedCounts(workflowId: string, deliveryId: string, fx: Fixture) {
@@ -226,86 +75,6 @@ async function expectedCounts(workflowId: string, deliveryId: string, fx: Fixtur
 async function messageCounts(deliveryId: string): Promise<Record<string, number>> {
   const rows = await getSql()`select coalesce(excluded_reason, status::text) as k, count(*)::int as n from delivery_messages where delivery_id = ${deliveryId} group by 1 order by 1`;
   return Object.fromEntries(rows.map((r) => [r.k as string, r.n as number]));
-}
-
-// --- Rendering alone, and MIME building alone: the app's builder, and nodemailer's composer that it replaced. ---
-
-type Row = { id: string; email: string; entity_id: string; first_name: string; last_name: string; attributes: Record<string, string> };
-
-async function rowsOf(deliveryId: string, limit: number): Promise<Row[]> {
-  return (await getSql()`select m.id, m.email, m.entity_id, c.first_name, c.last_name, c.attributes
-    from delivery_messages m join contacts c on c.id = m.contact_id
-    where m.delivery_id = ${deliveryId} and m.status in ('queued', 'sent') order by m.id limit ${limit}`) as unknown as Row[];
-}
-
-async function orderValues(campaignId: string): Promise<Map<string, Record<string, string>>> {
-  const rows = await getSql()`select distinct on (o.entity_id) o.entity_id, o.parameters from orders o join packages p on p.id = o.package_id
-    where p.reference_campaign_id = ${campaignId} and o.status in ('approved', 'available') order by o.entity_id, o.updated_at desc`;
-  return new Map(rows.map((r) => [r.entity_id as string, r.parameters as Record<string, string>]));
-}
-
-const content = async (deliveryId: string) => (await getSql()`select subject, body from deliveries where id = ${deliveryId}`)[0] as { subject: string; body: string };
-
-const render = (c: { subject: string; body: string }, r: Row, values: Map<string, Record<string, string>>) =>
-  renderMessage(c, { email: r.email, firstName: r.first_name, lastName: r.last_name, attributes: r.attributes }, values.get(r.entity_id) ?? {}, r.id);
-
-const mailOf = (r: Row | { id: string; email: string }, msg: RenderedMessage, deliveryId: string, messageId: string) => ({
-  from: mailFrom(),
-  to: r.email,
-  subject: msg.subject,
-  text: msg.text,
-  html: msg.html,
-  messageId,
-  headers: { "X-DM-Delivery": deliveryId, "List-Unsubscribe": `<${msg.unsubscribeUrl}>` },
-});
-
-async function renderCost(deliveryId: string, campaignId: string, n: number) {
-  const rows = await rowsOf(deliveryId, n);
-  const values = await orderValues(campaignId);
-  const c = await content(deliveryId);
-  const cpu0 = process.cpuUsage();
-  const rendered = rows.map((r) => render(c, r, values));
-  const renderCpu = process.cpuUsage(cpu0);
-  const renderMs = (renderCpu.user + renderCpu.system) / 1000;
-  const mimeRows = rows.slice(0, Math.min(rows.length, 10_000));
-  const mails = mimeRows.map((r, i) => mailOf(r, rendered[i]!, deliveryId, `<${r.id}@${DOMAIN}>`));
-  let bytes = 0;
-  const cpu1 = process.cpuUsage();
-  for (const m of mails) bytes += buildMessage(m).raw.length;
-  const mimeCpu = process.cpuUsage(cpu1);
-  // nodemailer's composer and serializer, as the pool ran them for each message before lib/mail/mime.ts.
-  const cpu2 = process.cpuUsage();
-  for (const m of mails) await new MailComposer(m).compile().build();
-  const composerCpu = process.cpuUsage(cpu2);
-  const us = (c: NodeJS.CpuUsage) => (c.user + c.system) / mails.length;
-  return { messages: rows.length, renderUs: (renderMs * 1000) / rows.length, mimeUs: us(mimeCpu), composerUs: us(composerCpu), bytes: bytes / mails.length };
-}
-
-// --- The anchor: pre-rendered messages, the same pool settings, BATCH in flight, no app logic. ---
-
-async function anchorSend(transport: Transporter, prepared: ReturnType<typeof mailOf>[], n: number, tag: string): Promise<number> {
-  let next = 0;
-  let failures = 0;
-  const worker = async () => {
-    while (next < n) {
-      const i = next++;
-      const m = prepared[i % prepared.length]!;
-      try {
-        await transport.sendMail({ ...m, messageId: `<anchor-${tag}-${i}@${DOMAIN}>` });
-      } catch {
-        failures += 1;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: BATCH }, worker));
-  return failures;
-}
-
-async function prepareAnchor(deliveryId: string, campaignId: string): Promise<ReturnType<typeof mailOf>[]> {
-  const rows = await rowsOf(deliveryId, 1000);
-  const values = await orderValues(campaignId);
-  const c = await content(deliveryId);
-  return rows.map((r) => mailOf(r, render(c, r, values), deliveryId, ""));
 }
 
 // --- The scenario. ---

@@ -63,3 +63,5 @@ export function triggersOf(planText: string): Trigger[] {
 
 export const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "—");
 export const int = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString("en-US") : "—");
+export const fence = (s: string) => `\`\`\`\n${s}\n\`\`\``;
+export const runsOf = (s: Sample) => s.runs.map((x) => fmt(x)).join(", ");

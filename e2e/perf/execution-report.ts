@@ -6,10 +6,11 @@ import type { DeliveryFigures, DeliveryRun, ModeFigures } from "./execution-deli
 import { QUEUE_INDEX } from "./execution-claim";
 import type { SplitPoint } from "./execution-split";
 import type { WhatIf } from "./execution-whatif";
-import { fmt, int, triggersOf, type Sample } from "./execution-measure";
-import { EVALUATE_JIT_WARMUP, type TargetingCase } from "./execution-targeting";
+import { fence, fmt, int, triggersOf } from "./execution-measure";
+import { targetingObservations, targetingSection, whatIfObservations } from "./execution-report-targeting";
+import type { TargetingCase } from "./execution-targeting";
 import { table, type Plan } from "./measure";
-import { B4_RATIO, B5_MS, B5_RATIO, b5Holds, executionRows } from "./execution-summary";
+import { B4_RATIO, executionRows } from "./execution-summary";
 import { scenarioTable } from "./suite-report";
 
 // A CPU figure below zero comes from a run before pgCpuMs counted exited children: unknown.
@@ -64,41 +65,7 @@ export async function environment(sql: postgres.Sql): Promise<Pick<ExecEnvironme
   };
 }
 
-const fence = (s: string) => `\`\`\`\n${s}\n\`\`\``;
-const runsOf = (s: Sample) => s.runs.map((x) => fmt(x)).join(", ");
 const pct = (part: number, whole: number) => `${((100 * part) / whole).toFixed(0)} %`;
-
-/** Time of the plan node that matches, "actual time=a..b" → b, in ms. */
-function nodeMs(p: Plan, pattern: RegExp): number {
-  const line = p.text.split("\n").find((l) => pattern.test(l));
-  const m = line?.match(/actual time=[\d.]+\.\.([\d.]+) rows=([\d.]+) loops=(\d+)/);
-  return m ? Number(m[1]) : NaN;
-}
-
-function targetingObservations(cases: TargetingCase[], scan: { serial: Plan; parallel: Plan }): string[] {
-  const out: string[] = [];
-  for (const c of cases) {
-    const { ratio, holds } = b5Holds(c);
-    const trig = c.triggers.reduce((a, t) => a + t.ms, 0);
-    const scanMs = nodeMs(c.oursPlan, /Scan on contacts/);
-    const parts = c.triggers.length
-      ? ` EXPLAIN (ANALYZE, BUFFERS) of the app's INSERT: ${fmt(c.oursPlan.executionMs)} ms, of which the scan of contacts is ${fmt(scanMs)} ms (${c.oursPlan.driver}) and the foreign-key checks on the ${int(c.rows.ours)} new rows ${fmt(trig)} ms (${c.triggers.map((t) => `${t.name.replace(/^workflow_targets_/, "").replace(/_fk$/, "")} ${fmt(t.ms)} ms`).join(", ")}).`
-      : ` EXPLAIN: ${fmt(c.oursPlan.executionMs)} ms (${c.oursPlan.driver}) against ${fmt(c.anchorPlan.executionMs)} ms (${c.anchorPlan.driver}).` +
-        (c.replay
-          ? ` drizzle's exact SQL and parameters sent through postgres.js alone: ${fmt(c.replay.median, 2)} ms median against ${fmt(c.anchor.median, 2)} ms for the anchor's statement` +
-            (c.replay.median <= c.anchor.median * 1.1
-              ? `: the statement costs the same, and the ${fmt(c.ours.median - c.anchor.median, 2)} ms gap is drizzle's own work per call (building the query, mapping the row).`
-              : `: ${fmt(c.replay.median - c.anchor.median, 2)} ms of the gap is the statement's shape, ${fmt(c.ours.median - c.replay.median, 2)} ms drizzle's own work per call.`)
-          : "");
-    out.push(
-      `${holds ? "" : "**"}${c.name}: ${fmt(c.ours.median)} ms against ${fmt(c.anchor.median)} ms for the anchor (${ratio.toFixed(2)}×), ${int(c.rows.ours)} rows: ${holds ? "holds" : "misses"} the target (≤ ${B5_RATIO}× and < ${B5_MS} ms).${holds ? "" : "**"}${parts}`,
-    );
-  }
-  out.push(
-    `The same filter as a bare network-wide count(*) by hand: ${fmt(scan.serial.executionMs)} ms serially (${scan.serial.driver}), ${fmt(scan.parallel.executionMs)} ms with parallel workers (${scan.parallel.driver}). An INSERT … SELECT does not run its SELECT in parallel.`,
-  );
-  return out;
-}
 
 const modeLabel = (m: ModeFigures) => `${m.mode.name} (nodemailer 10, TCP_NODELAY)`;
 const middle = (m: ModeFigures) => m.runs[Math.floor((m.runs.length - 1) / 2)] ?? m.runs[0]!;
@@ -194,71 +161,6 @@ function splitObservations(d: DeliveryFigures, analyzes: boolean, b4Analyzed: bo
         : ""),
     `The delivery's workflow was set up in two steps (${d.setup.how}): runQuery ${d.setup.queryMs === null ? "—" : `${fmt(d.setup.queryMs, 0)} ms`}, advanceWorkflow ${fmt(d.setup.advanceMs, 0)} ms, population ${int(d.setup.targeted)}.${d.warmSetup ? ` The warm-up workflow (${int(d.warmSetup.targeted)} targets) went through one advanceWorkflow from scratch: ${fmt(d.warmSetup.advanceMs, 0)} ms${b4Analyzed === false ? ", with a runQuery that did not analyze yet" : ""}.` : ""}${big.analyzedMs !== null ? ` At ${int(big.targets)} targets, the split after ANALYZE takes ${fmt(big.analyzedMs, 0)} ms.` : ""}`,
   ];
-}
-
-function whatIfObservations(w: WhatIf[]): string[] {
-  const out: string[] = [];
-  const byCase = new Map<string, WhatIf[]>();
-  for (const x of w) byCase.set(x.case, [...(byCase.get(x.case) ?? []), x]);
-  for (const [name, xs] of byCase) {
-    const base = xs[0]!;
-    const rest = xs.slice(1).map((x) => `${x.variant}: ${fmt(x.ms.median)} ms (${(x.ms.median / base.ms.median).toFixed(2)}×)`);
-    if (rest.length) out.push(`What-if on ${name} (the app's INSERT, ${int(base.rows)} rows, DDL in a rolled-back transaction, no migration): ${base.variant} ${fmt(base.ms.median)} ms; ${rest.join("; ")}.`);
-  }
-  return out;
-}
-
-function targetingSection(cases: TargetingCase[], scan: { serial: Plan; parallel: Plan }, whatIf: WhatIf[]): string {
-  const figures = table(
-    ["case", "rows", "ours median ms", "ours runs", "anchor median ms", "anchor runs", "ours / anchor", "target", "holds"],
-    cases.map((c) => {
-      const { ratio, holds } = b5Holds(c);
-      return [c.name, c.rows.ours === c.rows.anchor ? int(c.rows.ours) : `${int(c.rows.ours)} vs ${int(c.rows.anchor)}`, fmt(c.ours.median), runsOf(c.ours), fmt(c.anchor.median), runsOf(c.anchor), `${ratio.toFixed(2)}×`, `≤ ${B5_RATIO}×, < ${B5_MS} ms`, holds ? "yes" : "**no**"];
-    }),
-  );
-  const detail = cases
-    .map((c) => {
-      const trig = c.triggers.length ? `\n\nForeign-key triggers on the app's INSERT:\n\n${table(["constraint", "calls", "ms"], c.triggers.map((t) => [t.name, int(t.calls), fmt(t.ms)]))}` : "";
-      return `### ${c.name}
-
-${c.what}. The app sent ${c.statements.length} statement(s): ${c.statements.map((s) => `\`${s}\``).join("; ")}. The main statement has ${c.oursParams} bound parameters.
-
-Ours (the statement drizzle sent, replayed with its parameters):
-
-${fence(c.oursPlan.text)}
-
-Anchor:
-
-${fence(`${c.anchorSql}\n\n${c.anchorPlan.text}`)}${trig}`;
-    })
-    .join("\n\n");
-  return `## 3. Targeting over 1,000,000 contacts (B5)
-
-Ours is the app's own function through its pool: \`runQuery\` (lib/execution/population.ts, what the Query activity runs) in a transaction that is rolled back after each run, and \`evaluateTarget\` (lib/campaigns/targeting.ts, Evaluate target on one entity). The anchor is the same filter as one hand-written statement, \`INSERT … SELECT\` into the same table or \`SELECT count(*)\`, in the same kind of rolled-back transaction. One warm-up of each (for evaluateTarget, ${EVALUATE_JIT_WARMUP} untimed calls of each first, so that both are measured with V8's optimized code, as in a server that has been answering for a while), then alternating runs (ours, anchor, …): 3 each for runQuery, 15 each for evaluateTarget, median reported; \`VACUUM workflow_targets\` after every run (untimed), so each run starts from the same table. Times cover the statement(s) only, not BEGIN/ROLLBACK. The plans are one EXPLAIN (ANALYZE, BUFFERS) each, in a rolled-back transaction; EXPLAIN ANALYZE adds its own overhead.
-
-${figures}
-
-${
-    whatIf.length
-      ? `What-if: the app's own INSERT (captured from drizzle, same parameters) in a transaction that is rolled back, with the DDL of each variant first (untimed; constraints dropped, index built and ANALYZEd inside the transaction), then one warm-up and 3 runs each undone by a savepoint. Nothing here survives the run; the proposals are for a migration.
-
-${table(
-          ["case", "variant", "DDL", "rows", "median ms", "runs"],
-          whatIf.map((x) => [x.case, x.variant, x.ddl.length ? x.ddl.map((d) => `\`${d}\``).join("; ") : "—", int(x.rows), fmt(x.ms.median), runsOf(x.ms)]),
-        )}
-
-${whatIf
-          .filter((x) => x.ddl.some((d) => d.startsWith("create index")))
-          .map((x) => `Plan of ${x.case} with the index:\n\n${fence(x.plan ?? "")}`)
-          .join("\n\n")}
-
-`
-      : ""
-  }The same filter as a bare network-wide count (no insert), serial:
-
-${fence(scan.serial.text)}
-
-${detail}`;
 }
 
 const runRow = (r: DeliveryRun, i: number) => [

@@ -5,7 +5,7 @@ import { getSql } from "../../db";
 import { appUrl } from "../../lib/links/urls";
 import { mailFrom, transportUrl } from "../../lib/mail/transport";
 import { renderEmail } from "../../lib/notifications/templates";
-import { pgCpuMs, type Cpu } from "./execution-delivery";
+import { pgCpuMs, type Cpu } from "./execution-cpu";
 import { now, rolledBackSql } from "./execution-measure";
 import { DOMAIN } from "./fanout-run";
 import { arrivalRate, watchSink, type Arrival } from "./fanout-watch";

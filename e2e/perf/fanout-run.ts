@@ -4,7 +4,7 @@ import { getSql } from "../../db";
 import type { Actor } from "../../lib/auth/actor";
 import { reviewPackageDef } from "../../lib/packages/actions";
 import { PUBLISH_PACKAGE } from "../../lib/packages/jobs";
-import { pgCpuMs, type Cpu } from "./execution-delivery";
+import { pgCpuMs, type Cpu } from "./execution-cpu";
 import { now } from "./execution-measure";
 import { createPendingPackage } from "./fanout-data";
 import { arrivalRate, watchSink, type Arrival } from "./fanout-watch";

@@ -1,7 +1,7 @@
 import { run, type Runner, type Task } from "graphile-worker";
 import postgres from "postgres";
 import { startWorker, stopWorker } from "../../jobs/worker";
-import { pgCpuMs } from "./execution-delivery";
+import { pgCpuMs } from "./execution-cpu";
 import { now } from "./execution-measure";
 import { BENCH_APP, phaseMarker } from "./jobs-trace";
 import { anchorPreset, BATCH_TASK, LATENCY_TASK, type BatchFigures, type Cpu, type RoundCommand, type RoundFigures, type SeriesFigures, type Side, type SideMessage } from "./jobs-setup";
