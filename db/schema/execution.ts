@@ -39,19 +39,26 @@ export const dataDistributionRows = pgTable(
  * A workflow run's population, one row per targeted contact. The Query inserts it; Split and
  * Local approval narrow it by marking `excludedBy` (the activity that removed the contact), so the
  * count after any activity is a count over this table.
+ *
+ * A working table, written 100,000 rows at a time: it has no foreign keys, whose row-by-row checks
+ * (each a `FOR KEY SHARE` lock on the contact, the entity and the workflow) took two thirds of a
+ * Query's time (e2e/perf/RESULTS.md, B5). The rows come from `contacts` in the same statement, so
+ * they are valid when written; the cascades are statement-level delete triggers on workflows,
+ * contacts and entities instead (migration 0018). One index, which leads with the entity, serves
+ * the run (by workflow), each entity's approval page (by workflow and entity) and uniqueness.
  */
 export const workflowTargets = pgTable(
   "workflow_targets",
   {
-    workflowId: uuid("workflow_id").notNull().references(() => workflows.id, { onDelete: "cascade" }),
-    contactId: uuid("contact_id").notNull().references(() => contacts.id, { onDelete: "cascade" }),
-    entityId: uuid("entity_id").notNull().references(() => entities.id, { onDelete: "cascade" }),
+    workflowId: uuid("workflow_id").notNull(),
+    contactId: uuid("contact_id").notNull(),
+    entityId: uuid("entity_id").notNull(),
     excludedBy: text("excluded_by"),
     reason: text("reason", { enum: ["split", "unchecked", "not_answered"] }),
     // On the entity's approval page: checked contacts are kept.
     checked: boolean("checked").notNull().default(true),
   },
-  (t) => [primaryKey({ columns: [t.workflowId, t.contactId] }), index("workflow_targets_entity_idx").on(t.workflowId, t.entityId)],
+  (t) => [primaryKey({ columns: [t.workflowId, t.entityId, t.contactId] })],
 );
 
 export const approvalTaskStatus = pgEnum("approval_task_status", ["pending", "approved", "expired"]);
