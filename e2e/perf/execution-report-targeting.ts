@@ -19,8 +19,12 @@ export function targetingObservations(cases: TargetingCase[], scan: { serial: Pl
     const { ratio, holds } = b5Holds(c);
     const trig = c.triggers.reduce((a, t) => a + t.ms, 0);
     const scanMs = nodeMs(c.oursPlan, /Scan on contacts/);
-    const parts = c.triggers.length
-      ? ` EXPLAIN (ANALYZE, BUFFERS) of the app's INSERT: ${fmt(c.oursPlan.executionMs)} ms, of which the scan of contacts is ${fmt(scanMs)} ms (${c.oursPlan.driver}) and the foreign-key checks on the ${int(c.rows.ours)} new rows ${fmt(trig)} ms (${c.triggers.map((t) => `${t.name.replace(/^workflow_targets_/, "").replace(/_fk$/, "")} ${fmt(t.ms)} ms`).join(", ")}).`
+    const insert = /^\s*insert/i.test(c.oursSql);
+    const parts = insert
+      ? ` EXPLAIN (ANALYZE, BUFFERS) of the app's INSERT: ${fmt(c.oursPlan.executionMs)} ms, of which the scan of contacts is ${fmt(scanMs)} ms (${c.oursPlan.driver})` +
+        (c.triggers.length
+          ? ` and the foreign-key checks on the ${int(c.rows.ours)} new rows ${fmt(trig)} ms (${c.triggers.map((t) => `${t.name.replace(/^workflow_targets_/, "").replace(/_fk$/, "")} ${fmt(t.ms)} ms`).join(", ")}).`
+          : `, and no foreign-key check; the anchor's INSERT: ${fmt(c.anchorPlan.executionMs)} ms.`)
       : ` EXPLAIN: ${fmt(c.oursPlan.executionMs)} ms (${c.oursPlan.driver}) against ${fmt(c.anchorPlan.executionMs)} ms (${c.anchorPlan.driver}).` +
         (c.replay
           ? ` drizzle's exact SQL and parameters sent through postgres.js alone: ${fmt(c.replay.median, 2)} ms median against ${fmt(c.anchor.median, 2)} ms for the anchor's statement` +
@@ -82,7 +86,7 @@ ${figures}
 
 ${
     whatIf.length
-      ? `What-if: the app's own INSERT (captured from drizzle, same parameters) in a transaction that is rolled back, with the DDL of each variant first (untimed; constraints dropped, index built and ANALYZEd inside the transaction), then one warm-up and 3 runs each undone by a savepoint. Nothing here survives the run; the proposals are for a migration.
+      ? `What-if: the app's own INSERT (captured from drizzle, same parameters) in a transaction that is rolled back, with the DDL of each variant first (untimed; constraints added for new rows only, index built and ANALYZEd inside the transaction), then one warm-up and 3 runs each undone by a savepoint. Nothing here survives the run.
 
 ${table(
           ["case", "variant", "DDL", "rows", "median ms", "runs"],
