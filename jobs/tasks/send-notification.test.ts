@@ -1,9 +1,10 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import type { JobHelpers } from "graphile-worker";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { getDb } from "../../db";
 import { notifications } from "../../db/schema";
 import { closeTransport } from "../../lib/mail/transport";
+import { createActionToken } from "../../lib/links/tokens";
 import { queueNotification, queueNotifications } from "../../lib/notifications/queue";
 import { uniq } from "../../lib/testing/factories";
 import { useMailCatcher } from "../../lib/testing/mail-catcher";
@@ -69,6 +70,36 @@ describe("send_notification", () => {
     await sendNotification({ notificationId: id }, helpers);
     expect(received(to)).toHaveLength(1);
     expect(await getDb().query.notifications.findFirst({ where: eq(notifications.id, id) })).toMatchObject({ status: "sent", attempts: 2 });
+  });
+
+  it("keeps a link's token out of every log line and error, on failure as on success", async () => {
+    const to = `${uniq("tok")}@test.local`;
+    const { token } = await createActionToken(getDb(), { purpose: "sign_in", email: to });
+    const url = `http://portal.test/links/${token}`;
+    const id = (await getDb().transaction((tx) => queueNotification(tx, { eventKey: uniq("event"), recipient: to, template: "sign_in_link", payload: { name: "Ann", url, expiresMinutes: 15 } })))!;
+    const lines: string[] = [];
+    const record = (...args: unknown[]) => void lines.push(args.map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : typeof a === "string" ? a : JSON.stringify(a))).join(" "));
+    const logging = { logger: { debug: record, info: record, warn: record, error: record } } as unknown as JobHelpers;
+    const spies = (["log", "info", "warn", "error", "debug"] as const).map((m) => vi.spyOn(console, m).mockImplementation(record));
+    try {
+      process.env.SMTP_URL = "smtp://127.0.0.1:9";
+      closeTransport();
+      const failure = await Promise.resolve()
+        .then(() => sendNotification({ notificationId: id }, logging))
+        .then(() => null, (e: Error) => e);
+      expect(failure).toBeInstanceOf(Error);
+      record(failure);
+      process.env.SMTP_URL = `smtp://127.0.0.1:${catcher().smtpPort}`;
+      closeTransport();
+      await sendNotification({ notificationId: id }, logging);
+    } finally {
+      for (const s of spies) s.mockRestore();
+    }
+    const row = (await getDb().query.notifications.findFirst({ where: eq(notifications.id, id) }))!;
+    // The email has it: it is the link. Nothing else does.
+    expect(received(to)[0]!.text).toContain(token);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of [...lines, row.lastError ?? "", JSON.stringify(row.payload)]) expect(line).not.toContain(token);
   });
 
   it("enqueues with a job key and a bounded number of attempts", async () => {

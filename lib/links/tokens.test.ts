@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../db";
@@ -28,10 +29,35 @@ describe("one-time action tokens", () => {
     expect(await consumeActionToken(db, token, "invitation")).toBeNull();
   });
 
+  it("refuses the token with any one byte changed, and 1,000 guesses; the real one still works", async () => {
+    const db = getDb();
+    const { token } = await createActionToken(db, { purpose: "order_review", email: "t@test.local" });
+    const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    const tampered = [...token].map((ch, i) => `${token.slice(0, i)}${alphabet[(alphabet.indexOf(ch) + 1) % alphabet.length]}${token.slice(i + 1)}`);
+    // Guesses: random tokens of the same shape, the token cut short or extended, and empty.
+    const guesses = [
+      ...Array.from({ length: 995 }, () => randomBytes(32).toString("base64url")),
+      token.slice(0, -1),
+      `${token}A`,
+      token.slice(0, 22),
+      token.toUpperCase(),
+      "",
+    ];
+    const attempts = [...tampered, ...guesses];
+    expect(attempts.length).toBe(token.length + 1_000);
+    let accepted = 0;
+    for (const t of attempts) {
+      if ((await inspectActionToken(db, t)).state !== "unknown") accepted++;
+      if (await consumeActionToken(db, t, "order_review")) accepted++;
+    }
+    expect(accepted).toBe(0);
+    expect(await consumeActionToken(db, token, "order_review")).not.toBeNull();
+  });
+
   it("lets exactly one of many concurrent uses through", async () => {
     const db = getDb();
     const { token } = await createActionToken(db, { purpose: "sign_in", email: "t@test.local" });
-    const results = await Promise.all(Array.from({ length: 10 }, () => consumeActionToken(db, token, "sign_in")));
+    const results = await Promise.all(Array.from({ length: 20 }, () => consumeActionToken(db, token, "sign_in")));
     expect(results.filter(Boolean)).toHaveLength(1);
   });
 });
