@@ -36,6 +36,7 @@ function sampleInput(name: string, entity: string): Record<string, unknown> {
     updateEntity: { ...entityForm, id: "00000000-0000-4000-8000-000000000000" },
     importEntities: { rows: [{ label: "X", internalName: `x-${Date.now()}`, email: "", phone: "", address: "", parent: "" }] },
     inviteOperator: { email: "new@test.local", name: "New", role: "central", isAdmin: false, entityIds: [] },
+    retryNotification: { notificationId: nil },
     addContact: { entity, email: "someone@test.local", firstName: "Some", lastName: "One" },
     importContacts: { entity, rows: [{ email: "imported@test.local", firstName: "Im", lastName: "Ported", status: "", attributes: { city: "Lille" } }] },
     setContactStatus: { entity, contactId: fixture.contactId, status: "active" },

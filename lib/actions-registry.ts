@@ -12,6 +12,7 @@ import {
 } from "@/lib/campaigns/actions";
 import { addContactDef, importContactsDef, setContactStatusDef } from "@/lib/contacts/actions";
 import { createEntity, importEntitiesAction, updateEntity } from "@/lib/entities/actions";
+import { retryNotificationDef } from "@/lib/notifications/actions";
 import { inviteOperatorDef } from "@/lib/operators/actions";
 import {
   cancelOwnOrderDef,
@@ -71,6 +72,7 @@ export const actionRegistry: ActionDef<never, unknown>[] = [
   updateEntity,
   importEntitiesAction,
   inviteOperatorDef,
+  retryNotificationDef,
   addContactDef,
   importContactsDef,
   setContactStatusDef,

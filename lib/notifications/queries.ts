@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/db";
 import { notifications, notificationStatuses } from "@/db/schema";
 import { likePattern, type TableQuery } from "@/lib/tables/params";
 import { offsetOf, orderBy } from "@/lib/tables/sql";
+import { givenUp } from "./retry";
 
 export const outboxSortable = ["createdAt", "recipient", "template", "status", "attempts"] as const;
 export type OutboxSort = (typeof outboxSortable)[number];
@@ -42,7 +43,9 @@ export async function listOutbox(db: DbOrTx, query: TableQuery<OutboxSort> & { s
       .offset(offsetOf(query)),
     db.select({ n: count() }).from(notifications).where(where),
   ]);
-  return { rows, total: total?.n ?? 0 };
+  // Failed rows say whether a job will still try them, or an operator must (Retry).
+  const gaveUp = await givenUp(db, rows.filter((r) => r.status === "failed").map((r) => r.id));
+  return { rows: rows.map((r) => ({ ...r, gaveUp: gaveUp.has(r.id) })), total: total?.n ?? 0 };
 }
 export type OutboxRow = Awaited<ReturnType<typeof listOutbox>>["rows"][number];
 

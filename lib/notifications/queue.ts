@@ -5,6 +5,8 @@ import { uuidArray } from "../sql-arrays";
 import { renderEmail, type EmailTemplate, type TemplatePayload } from "./templates";
 
 export const SEND_NOTIFICATION = "send_notification";
+/** Tries of one send job before graphile-worker gives up on it (with exponential backoff between). */
+export const SEND_ATTEMPTS = 8;
 
 /**
  * Emails one send job carries. A job per email cost the worker a fetch, a claim, a settle and a
@@ -20,7 +22,7 @@ export const SEND_BATCH = 100;
  */
 export function sendJobsSql(ids: SQL): SQL {
   return sql`graphile_worker.add_jobs(array(
-    select row(${SEND_NOTIFICATION}::text, json_build_object('notificationIds', b.ids), null, null, 8, 'notification:' || b.ids[1], 0, null)::graphile_worker.job_spec
+    select row(${SEND_NOTIFICATION}::text, json_build_object('notificationIds', b.ids), null, null, ${SEND_ATTEMPTS}, 'notification:' || b.ids[1], 0, null)::graphile_worker.job_spec
     from (
       select array_agg(n.id order by n.id) as ids
       from (select id, (row_number() over (order by id) - 1) / ${SEND_BATCH} as batch from ${ids}) n

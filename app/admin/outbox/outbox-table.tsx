@@ -4,6 +4,7 @@ import { DataTable, type DataTableColumn } from "@/components/data-table/data-ta
 import { Badge, type Tone } from "@/components/ui/badge";
 import type { OutboxRow } from "@/lib/notifications/queries";
 import { formatDateTime } from "@/lib/utils";
+import { RetryButton } from "./retry-button";
 
 type Row = Omit<OutboxRow, "createdAt" | "sentAt"> & { createdAt: string; sentAt: string | null };
 const tone: Record<Row["status"], Tone> = { queued: "blue", sending: "blue", sent: "green", failed: "red" };
@@ -30,6 +31,16 @@ const columns: DataTableColumn<Row>[] = [
       <span title={c.row.original.lastError ?? undefined}>
         <Badge tone={tone[c.row.original.status]}>{c.row.original.status}</Badge>
         {c.row.original.lastError ? <span className="mt-1 block max-w-xs truncate text-xs text-red-700">{c.row.original.lastError}</span> : null}
+        {c.row.original.status === "failed" ? (
+          c.row.original.gaveUp ? (
+            <>
+              <span className="mt-1 block text-xs text-slate-600">Gave up after {c.row.original.attempts} attempts.</span>
+              <RetryButton notificationId={c.row.original.id} recipient={c.row.original.recipient} />
+            </>
+          ) : (
+            <span className="mt-1 block text-xs text-slate-500">Retrying automatically, with a longer wait each time.</span>
+          )
+        ) : null}
       </span>
     ),
   },
