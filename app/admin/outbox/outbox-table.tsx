@@ -28,7 +28,7 @@ const columns: DataTableColumn<Row>[] = [
     accessorKey: "status",
     header: "Status",
     cell: (c) => (
-      <span title={c.row.original.lastError ?? undefined}>
+      <div title={c.row.original.lastError ?? undefined}>
         <Badge tone={tone[c.row.original.status]}>{c.row.original.status}</Badge>
         {c.row.original.lastError ? <span className="mt-1 block max-w-xs truncate text-xs text-red-700">{c.row.original.lastError}</span> : null}
         {c.row.original.status === "failed" ? (
@@ -41,7 +41,7 @@ const columns: DataTableColumn<Row>[] = [
             <span className="mt-1 block text-xs text-slate-500">Retrying automatically, with a longer wait each time.</span>
           )
         ) : null}
-      </span>
+      </div>
     ),
   },
   { id: "attempts", accessorKey: "attempts", header: "Attempts" },

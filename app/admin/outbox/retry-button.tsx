@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/field";
 import { retryNotificationAction } from "./actions";
 
 /** Sends again an email the worker gave up on; says why when it cannot. */
@@ -11,7 +12,7 @@ export function RetryButton({ notificationId, recipient }: { notificationId: str
   const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();
   return (
-    <span className="mt-1 block">
+    <div className="mt-1">
       <Button
         size="sm"
         variant="secondary"
@@ -29,10 +30,10 @@ export function RetryButton({ notificationId, recipient }: { notificationId: str
         {pending ? "Queuing…" : "Retry"}
       </Button>
       {error ? (
-        <span role="alert" className="mt-1 block max-w-xs text-xs text-red-700">
-          {error}
-        </span>
+        <div className="mt-1 max-w-xs">
+          <FormError message={error} />
+        </div>
       ) : null}
-    </span>
+    </div>
   );
 }
