@@ -5,7 +5,7 @@ import type { B7Figures, StockRun } from "./budgets-stock";
 import type { Step } from "./budgets-trace";
 import { stillOpen, type WhatIf } from "./budgets-whatif";
 import { fmt, int, type Sample } from "./execution-measure";
-import type { ExecEnvironment } from "./execution-report";
+import type { ExecEnvironment } from "./run-environment";
 import { table } from "./measure";
 import { budgetsRows } from "./budgets-summary";
 import { scenarioTable } from "./suite-report";

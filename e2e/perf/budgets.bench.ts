@@ -13,7 +13,7 @@ import { b6Sizes, generateBudgetTree, generateCostCategories, generateItems, gen
 import { renderBudgetsReport, type BudgetsFigures } from "./budgets-report";
 import { benchStockMgt } from "./budgets-stock";
 import { b7Sizes, generateStock } from "./budgets-stock-data";
-import { environment } from "./execution-report";
+import { environment } from "./run-environment";
 import { timeOnce } from "./measure";
 
 // Issue 7, B6 and B7 (issue 6, "Scale it must hold"): budgetMgt over 1,000,000 expense lines then

@@ -12,7 +12,7 @@ import { transportUrl } from "../../lib/mail/transport";
 import { SEND_NOTIFICATION } from "../../lib/notifications/queue";
 import { PUBLISH_PACKAGE } from "../../lib/packages/jobs";
 import { freePort } from "../../lib/runtime/processes";
-import { environment } from "./execution-report";
+import { environment } from "./run-environment";
 import { anchorMessages, anchorQueue, anchorSend } from "./fanout-anchor";
 import { actionSeries, publishRun } from "./fanout-run";
 import { fanoutSummary, renderFanoutReport, runsTable, type FanoutFigures, type FanoutRun } from "./fanout-report";

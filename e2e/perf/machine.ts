@@ -8,7 +8,7 @@ import { performance } from "node:perf_hooks";
 
 export type Machine = { date: string; cores: string; cpu: string; memory: string; fsync: string };
 
-function nproc(): string {
+export function nproc(): string {
   try {
     return execFileSync("nproc", { encoding: "utf8" }).trim();
   } catch {
